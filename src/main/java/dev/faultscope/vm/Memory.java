@@ -1,0 +1,363 @@
+package dev.faultscope.vm;
+
+import dev.faultscope.crypto.Keccak256;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+
+/**
+ * The VM's flat 4 GiB big-endian memory, in 4 KiB pages allocated on first write, with its keccak merkle
+ * root (2^27 leaves of 32 raw bytes) kept incrementally: a write only flags its leaf and, the first time,
+ * the page's path to the root; {@link #merkleRoot} re-hashes just those paths.
+ *
+ * <p>{@link #snapshot()} is cheap: pages are shared copy-on-write through an owner epoch.
+ */
+public final class Memory {
+    public static final int PAGE_SHIFT = 12;
+    public static final int PAGE_SIZE = 1 << PAGE_SHIFT;
+    public static final int PAGE_COUNT = 1 << (32 - PAGE_SHIFT);
+    /** Depth of the tree: 2^27 leaves of 32 bytes cover 4 GiB. */
+    public static final int TREE_DEPTH = 27;
+    /** Depth of the page roots in the tree. */
+    static final int PAGE_DEPTH = TREE_DEPTH - 7;
+    public static final int PROOF_BYTES = 32 * (TREE_DEPTH + 1);
+
+    private static final AtomicInteger EPOCHS = new AtomicInteger();
+
+    private final MemoryPage[] pages = new MemoryPage[PAGE_COUNT];
+    private int pageCount;
+    private int epoch = EPOCHS.incrementAndGet();
+    private final UpperNodeCache upper = new UpperNodeCache();
+    private final Keccak256 keccak = new Keccak256();
+    /** Children's hashes while computing a node at depth d: lanes [8d, 8d+8). Also leaf lanes at depth 20. */
+    private final long[] scratch = new long[8 * (PAGE_DEPTH + 2)];
+
+    public Memory() {
+    }
+
+    /** A memory holding the pages of a snapshot; it shares them until it writes. */
+    public Memory(Snapshot snapshot) {
+        for (int i = 0; i < snapshot.indices.length; i++) {
+            int pi = snapshot.indices[i];
+            pages[pi] = snapshot.pages[i];
+            upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
+        }
+        pageCount = snapshot.indices.length;
+    }
+
+    // ---- words ----
+
+    public int getWord(int addr) {
+        MemoryPage p = pages[addr >>> PAGE_SHIFT];
+        return p == null ? 0 : p.words[(addr >>> 2) & (MemoryPage.WORDS - 1)];
+    }
+
+    /** Writes the word at {@code addr & ~3}. */
+    public void setWord(int addr, int value) {
+        int pi = addr >>> PAGE_SHIFT;
+        MemoryPage p = pages[pi];
+        if (p == null || p.ownerEpoch != epoch) {
+            p = ownPage(pi);
+        }
+        int wi = (addr >>> 2) & (MemoryPage.WORDS - 1);
+        p.words[wi] = value;
+        int leaf = wi >>> 3;
+        if (leaf < 64) {
+            p.dirtyLo |= 1L << leaf;
+        } else {
+            p.dirtyHi |= 1L << leaf;
+        }
+        if (!p.ancestorsMarked) {
+            p.ancestorsMarked = true;
+            upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
+        }
+    }
+
+    public int getByte(int addr) {
+        return (getWord(addr) >>> ((3 - (addr & 3)) * 8)) & 0xFF;
+    }
+
+    public void setByte(int addr, int value) {
+        int shift = (3 - (addr & 3)) * 8;
+        int w = getWord(addr);
+        setWord(addr, (w & ~(0xFF << shift)) | ((value & 0xFF) << shift));
+    }
+
+    /** Copies {@code len} bytes starting at {@code addr} into {@code dst} (addresses wrap at 4 GiB). */
+    public void readBytes(int addr, byte[] dst, int off, int len) {
+        for (int i = 0; i < len; i++) {
+            dst[off + i] = (byte) getByte(addr + i);
+        }
+    }
+
+    public byte[] readBytes(int addr, int len) {
+        byte[] out = new byte[len];
+        readBytes(addr, out, 0, len);
+        return out;
+    }
+
+    public void writeBytes(int addr, byte[] src, int off, int len) {
+        int i = 0;
+        while (i < len && ((addr + i) & 3) != 0) {
+            setByte(addr + i, src[off + i]);
+            i++;
+        }
+        for (; i + 4 <= len; i += 4) {
+            int o = off + i;
+            setWord(addr + i, (src[o] & 0xFF) << 24 | (src[o + 1] & 0xFF) << 16 | (src[o + 2] & 0xFF) << 8 | (src[o + 3] & 0xFF));
+        }
+        for (; i < len; i++) {
+            setByte(addr + i, src[off + i]);
+        }
+    }
+
+    // ---- pages ----
+
+    public int pageCount() {
+        return pageCount;
+    }
+
+    public boolean hasPage(int pageIndex) {
+        return pages[pageIndex] != null;
+    }
+
+    /** Calls {@code action} with each allocated page index, ascending. */
+    public void forEachPage(IntConsumer action) {
+        for (int pi = 0; pi < PAGE_COUNT; pi++) {
+            if (pages[pi] != null) {
+                action.accept(pi);
+            }
+        }
+    }
+
+    /** The 4096 bytes of a page (zeros when it was never written). */
+    public byte[] pageBytes(int pageIndex) {
+        byte[] out = new byte[PAGE_SIZE];
+        MemoryPage p = pages[pageIndex];
+        if (p != null) {
+            for (int w = 0; w < MemoryPage.WORDS; w++) {
+                int v = p.words[w];
+                out[4 * w] = (byte) (v >>> 24);
+                out[4 * w + 1] = (byte) (v >>> 16);
+                out[4 * w + 2] = (byte) (v >>> 8);
+                out[4 * w + 3] = (byte) v;
+            }
+        }
+        return out;
+    }
+
+    /** Replaces a whole page (allocating it even when all zero, as a loaded Cannon state lists it). */
+    public void setPage(int pageIndex, byte[] data) {
+        if (data.length != PAGE_SIZE) {
+            throw new IllegalArgumentException("page " + pageIndex + " has " + data.length + " bytes, expected " + PAGE_SIZE);
+        }
+        if (pages[pageIndex] == null) {
+            ownPage(pageIndex);
+        }
+        writeBytes(pageIndex << PAGE_SHIFT, data, 0, PAGE_SIZE);
+    }
+
+    private MemoryPage ownPage(int pi) {
+        MemoryPage old = pages[pi];
+        MemoryPage p = old == null ? new MemoryPage(epoch) : new MemoryPage(old, epoch);
+        if (old == null) {
+            pageCount++;
+        }
+        pages[pi] = p;
+        // A fresh page (all zeros) or a copy with stale leaves changes the tree above it.
+        p.ancestorsMarked = true;
+        upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
+        return p;
+    }
+
+    // ---- snapshots ----
+
+    /** The pages as they are now. Later writes here copy a page first, so the snapshot never changes. */
+    public Snapshot snapshot() {
+        int[] idx = new int[pageCount];
+        MemoryPage[] ps = new MemoryPage[pageCount];
+        int n = 0;
+        for (int pi = 0; pi < PAGE_COUNT && n < pageCount; pi++) {
+            if (pages[pi] != null) {
+                idx[n] = pi;
+                ps[n] = pages[pi];
+                n++;
+            }
+        }
+        epoch = EPOCHS.incrementAndGet();
+        return new Snapshot(idx, ps);
+    }
+
+    /** Frozen pages of a memory; restore with {@link Memory#Memory(Snapshot)}. */
+    public static final class Snapshot {
+        private final int[] indices;
+        private final MemoryPage[] pages;
+
+        private Snapshot(int[] indices, MemoryPage[] pages) {
+            this.indices = indices;
+            this.pages = pages;
+        }
+
+        public int pageCount() {
+            return indices.length;
+        }
+    }
+
+    public Memory copy() {
+        return new Memory(snapshot());
+    }
+
+    // ---- merkle ----
+
+    /** The 32-byte merkle root of all memory. */
+    public byte[] merkleRoot() {
+        byte[] out = new byte[32];
+        merkleRoot(out, 0);
+        return out;
+    }
+
+    public void merkleRoot(byte[] out, int off) {
+        long[] lanes = scratch;
+        computeNode(1, 0, lanes, 8 * (PAGE_DEPTH + 1));
+        writeLanes(lanes, 8 * (PAGE_DEPTH + 1), out, off);
+    }
+
+    /** Computes node {@code g} at depth {@code depth} (< 20 above the pages) into {@code dst[off..off+4)}. */
+    private void computeNode(int g, int depth, long[] dst, int off) {
+        if (depth == PAGE_DEPTH) {
+            int pi = g - (1 << PAGE_DEPTH);
+            MemoryPage p = pages[pi];
+            if (p == null) {
+                System.arraycopy(ZeroHashes.LANES, ZeroHashes.offset(7), dst, off, 4);
+                return;
+            }
+            p = refreshPage(pi, p);
+            System.arraycopy(p.nodes, 4, dst, off, 4);
+            return;
+        }
+        int slot = upper.find(g);
+        if (slot < 0) {
+            System.arraycopy(ZeroHashes.LANES, ZeroHashes.offset(TREE_DEPTH - depth), dst, off, 4);
+            return;
+        }
+        if (upper.isStale(slot)) {
+            int s = 8 * depth;
+            computeNode(2 * g, depth + 1, scratch, s);
+            computeNode(2 * g + 1, depth + 1, scratch, s + 4);
+            keccak.hashTwoNodes(scratch, s, scratch, s + 4, upper.lanes(), 4 * slot);
+            upper.setHash(slot, upper.lanes(), 4 * slot);
+        }
+        upper.copyHash(slot, dst, off);
+    }
+
+    /** Brings a page's inner nodes up to date, re-hashing only the paths above its dirty leaves. */
+    private MemoryPage refreshPage(int pi, MemoryPage p) {
+        if (p.ownerEpoch == epoch) {
+            p.ancestorsMarked = false;
+        }
+        if (!p.hasDirtyLeaves()) {
+            return p;
+        }
+        if (p.ownerEpoch != epoch) {
+            // Shared with a snapshot: hash our own copy rather than touch one another memory may read.
+            p = new MemoryPage(p, epoch);
+            pages[pi] = p;
+        }
+        long[] leafLanes = scratch; // depth-20 area is free while a page is hashed
+        int base = 8 * PAGE_DEPTH;
+        long level = 0; // nodes at in-page depth 6 to recompute: bit k is node 64 + k
+        for (long bits = p.dirtyLo; bits != 0; bits &= bits - 1) {
+            level |= 1L << (Long.numberOfTrailingZeros(bits) >>> 1);
+        }
+        for (long bits = p.dirtyHi; bits != 0; bits &= bits - 1) {
+            level |= 1L << (32 + (Long.numberOfTrailingZeros(bits) >>> 1));
+        }
+        int[] w = p.words;
+        for (long bits = level; bits != 0; bits &= bits - 1) {
+            int k = Long.numberOfTrailingZeros(bits);
+            int wi = 16 * k;
+            for (int j = 0; j < 8; j++) {
+                leafLanes[base + j] = Keccak256.laneFromWords(w[wi + 2 * j], w[wi + 2 * j + 1]);
+            }
+            keccak.hashTwoNodes(leafLanes, base, leafLanes, base + 4, p.nodes, 4 * (64 + k));
+        }
+        for (int d = 5; d >= 0; d--) {
+            long next = 0;
+            for (long bits = level; bits != 0; bits &= bits - 1) {
+                next |= 1L << (Long.numberOfTrailingZeros(bits) >>> 1);
+            }
+            for (long bits = next; bits != 0; bits &= bits - 1) {
+                int g = (1 << d) + Long.numberOfTrailingZeros(bits);
+                keccak.hashTwoNodes(p.nodes, 8 * g, p.nodes, 8 * g + 4, p.nodes, 4 * g);
+            }
+            level = next;
+        }
+        p.dirtyLo = 0;
+        p.dirtyHi = 0;
+        return p;
+    }
+
+    /**
+     * Writes the 896-byte proof of the word at {@code addr}: its 32-byte leaf, then the 27 siblings from the
+     * neighbouring leaf up to the root's child.
+     */
+    public void proof(int addr, byte[] out, int off) {
+        long[] rootLanes = new long[4];
+        computeNode(1, 0, rootLanes, 0);
+        int pi = addr >>> PAGE_SHIFT;
+        MemoryPage p = pages[pi];
+        int leaf = (addr >>> 5) & (MemoryPage.LEAVES - 1);
+        writeLeaf(p, leaf, out, off);
+        writeLeaf(p, leaf ^ 1, out, off + 32);
+        int o = off + 64;
+        for (int g = (MemoryPage.LEAVES + leaf) >>> 1; g > 1; g >>>= 1, o += 32) {
+            int sib = g ^ 1;
+            if (p == null) {
+                int height = 7 - (31 - Integer.numberOfLeadingZeros(sib));
+                writeLanes(ZeroHashes.LANES, ZeroHashes.offset(height), out, o);
+            } else {
+                writeLanes(p.nodes, 4 * sib, out, o);
+            }
+        }
+        for (int g = 1 << PAGE_DEPTH | pi, depth = PAGE_DEPTH; g > 1; g >>>= 1, depth--, o += 32) {
+            int sib = g ^ 1;
+            if (depth == PAGE_DEPTH) {
+                MemoryPage sp = pages[sib - (1 << PAGE_DEPTH)];
+                if (sp == null) {
+                    writeLanes(ZeroHashes.LANES, ZeroHashes.offset(7), out, o);
+                } else {
+                    writeLanes(sp.nodes, 4, out, o);
+                }
+            } else {
+                int slot = upper.find(sib);
+                if (slot < 0) {
+                    writeLanes(ZeroHashes.LANES, ZeroHashes.offset(TREE_DEPTH - depth), out, o);
+                } else {
+                    writeLanes(upper.lanes(), 4 * slot, out, o);
+                }
+            }
+        }
+    }
+
+    public byte[] proof(int addr) {
+        byte[] out = new byte[PROOF_BYTES];
+        proof(addr, out, 0);
+        return out;
+    }
+
+    private static void writeLeaf(MemoryPage p, int leaf, byte[] out, int off) {
+        for (int j = 0; j < 8; j++) {
+            int v = p == null ? 0 : p.words[8 * leaf + j];
+            out[off + 4 * j] = (byte) (v >>> 24);
+            out[off + 4 * j + 1] = (byte) (v >>> 16);
+            out[off + 4 * j + 2] = (byte) (v >>> 8);
+            out[off + 4 * j + 3] = (byte) v;
+        }
+    }
+
+    private static void writeLanes(long[] lanes, int off, byte[] out, int outOff) {
+        for (int i = 0; i < 4; i++) {
+            Keccak256.writeLaneLE(lanes[off + i], out, outOff + 8 * i);
+        }
+    }
+}
