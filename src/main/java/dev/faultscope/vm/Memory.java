@@ -2,6 +2,7 @@ package dev.faultscope.vm;
 
 import dev.faultscope.crypto.Keccak256;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
@@ -25,6 +26,8 @@ public final class Memory {
     private static final AtomicInteger EPOCHS = new AtomicInteger();
 
     private final MemoryPage[] pages = new MemoryPage[PAGE_COUNT];
+    /** Indices of the allocated pages, in allocation order, so snapshots need not scan the page table. */
+    private int[] pageIndices = new int[64];
     private int pageCount;
     private int epoch = EPOCHS.incrementAndGet();
     private final UpperNodeCache upper = new UpperNodeCache();
@@ -37,12 +40,13 @@ public final class Memory {
 
     /** A memory holding the pages of a snapshot; it shares them until it writes. */
     public Memory(Snapshot snapshot) {
-        for (int i = 0; i < snapshot.indices.length; i++) {
-            int pi = snapshot.indices[i];
+        pageIndices = snapshot.indices.clone();
+        pageCount = pageIndices.length;
+        for (int i = 0; i < pageCount; i++) {
+            int pi = pageIndices[i];
             pages[pi] = snapshot.pages[i];
             upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
         }
-        pageCount = snapshot.indices.length;
     }
 
     // ---- words ----
@@ -123,10 +127,10 @@ public final class Memory {
 
     /** Calls {@code action} with each allocated page index, ascending. */
     public void forEachPage(IntConsumer action) {
-        for (int pi = 0; pi < PAGE_COUNT; pi++) {
-            if (pages[pi] != null) {
-                action.accept(pi);
-            }
+        int[] sorted = Arrays.copyOf(pageIndices, pageCount);
+        Arrays.sort(sorted);
+        for (int pi : sorted) {
+            action.accept(pi);
         }
     }
 
@@ -161,7 +165,10 @@ public final class Memory {
         MemoryPage old = pages[pi];
         MemoryPage p = old == null ? new MemoryPage(epoch) : new MemoryPage(old, epoch);
         if (old == null) {
-            pageCount++;
+            if (pageCount == pageIndices.length) {
+                pageIndices = Arrays.copyOf(pageIndices, 2 * pageCount);
+            }
+            pageIndices[pageCount++] = pi;
         }
         pages[pi] = p;
         // A fresh page (all zeros) or a copy with stale leaves changes the tree above it.
@@ -174,15 +181,10 @@ public final class Memory {
 
     /** The pages as they are now. Later writes here copy a page first, so the snapshot never changes. */
     public Snapshot snapshot() {
-        int[] idx = new int[pageCount];
+        int[] idx = Arrays.copyOf(pageIndices, pageCount);
         MemoryPage[] ps = new MemoryPage[pageCount];
-        int n = 0;
-        for (int pi = 0; pi < PAGE_COUNT && n < pageCount; pi++) {
-            if (pages[pi] != null) {
-                idx[n] = pi;
-                ps[n] = pages[pi];
-                n++;
-            }
+        for (int i = 0; i < pageCount; i++) {
+            ps[i] = pages[idx[i]];
         }
         epoch = EPOCHS.incrementAndGet();
         return new Snapshot(idx, ps);

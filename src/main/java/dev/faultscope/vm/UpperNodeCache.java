@@ -83,7 +83,7 @@ final class UpperNodeCache {
             i = (i + 1) & mask;
         }
         keys[i] = g;
-        stale[i] = true;
+        stale[i] = false; // the caller marks it; created fresh, it must not stop the upward walk
         size++;
         return i;
     }

@@ -46,12 +46,30 @@ public final class VmState {
         return c;
     }
 
-    /** A copy that shares nothing mutable with this state but its frozen memory snapshot. */
-    VmState withMemory(Memory m) {
-        VmState c = new VmState(m);
-        c.copyRegistersFrom(this);
-        return c;
+    /**
+     * A frozen image of this state for keeping many of: it holds a memory snapshot rather than a memory
+     * (whose page table alone is megabytes). Restore with {@link #restore}.
+     */
+    public Checkpoint checkpoint() {
+        VmState registersOnly = new VmState(NO_MEMORY);
+        registersOnly.copyRegistersFrom(this);
+        return new Checkpoint(registersOnly, memory.snapshot());
     }
+
+    public record Checkpoint(VmState registers, Memory.Snapshot memory) {
+        public long step() {
+            return registers.step;
+        }
+
+        public VmState restore() {
+            VmState s = new VmState(new Memory(memory));
+            s.copyRegistersFrom(registers);
+            return s;
+        }
+    }
+
+    /** Stands in for memory in checkpoints, which keep theirs as a snapshot; never written. */
+    private static final Memory NO_MEMORY = new Memory();
 
     private void copyRegistersFrom(VmState o) {
         System.arraycopy(o.preimageKey, 0, preimageKey, 0, 32);

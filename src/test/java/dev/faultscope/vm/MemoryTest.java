@@ -1,0 +1,192 @@
+package dev.faultscope.vm;
+
+import dev.faultscope.crypto.Keccak256;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemoryTest {
+    /** A plain model: word address -> value, and a merkle root computed from scratch with byte-array keccak. */
+    private static final class NaiveMemory {
+        final Map<Integer, Integer> words = new HashMap<>();
+        static final byte[][] ZERO = new byte[28][];
+
+        static {
+            ZERO[0] = new byte[32];
+            for (int i = 1; i < 28; i++) {
+                ZERO[i] = hashPair(ZERO[i - 1], ZERO[i - 1]);
+            }
+        }
+
+        void set(int addr, int v) {
+            words.put(addr & ~3, v);
+        }
+
+        byte[] leaf(long leafIndex) {
+            byte[] out = new byte[32];
+            for (int j = 0; j < 8; j++) {
+                int v = words.getOrDefault((int) (leafIndex * 32 + 4 * j), 0);
+                out[4 * j] = (byte) (v >>> 24);
+                out[4 * j + 1] = (byte) (v >>> 16);
+                out[4 * j + 2] = (byte) (v >>> 8);
+                out[4 * j + 3] = (byte) v;
+            }
+            return out;
+        }
+
+        byte[] root() {
+            TreeMap<Long, byte[]> level = new TreeMap<>();
+            for (int addr : words.keySet()) {
+                long leafIndex = (addr & 0xFFFFFFFFL) >>> 5;
+                level.put(leafIndex, leaf(leafIndex));
+            }
+            for (int height = 0; height < 27; height++) {
+                TreeMap<Long, byte[]> up = new TreeMap<>();
+                for (long idx : level.keySet()) {
+                    long parent = idx >>> 1;
+                    if (up.containsKey(parent)) {
+                        continue;
+                    }
+                    byte[] l = level.getOrDefault(parent * 2, ZERO[height]);
+                    byte[] r = level.getOrDefault(parent * 2 + 1, ZERO[height]);
+                    up.put(parent, hashPair(l, r));
+                }
+                level = up;
+            }
+            return level.isEmpty() ? ZERO[27] : level.get(0L);
+        }
+
+        static byte[] hashPair(byte[] l, byte[] r) {
+            byte[] both = Arrays.copyOf(l, 64);
+            System.arraycopy(r, 0, both, 32, 32);
+            return Keccak256.hash(both);
+        }
+    }
+
+    /** Folds a proof up to the root, as the on-chain verifier does. */
+    static byte[] foldProof(int addr, byte[] proof) {
+        byte[] node = Arrays.copyOfRange(proof, 0, 32);
+        long path = (addr & 0xFFFFFFFFL) >>> 5;
+        for (int i = 1; i <= 27; i++) {
+            byte[] sib = Arrays.copyOfRange(proof, 32 * i, 32 * i + 32);
+            node = ((path >>> (i - 1)) & 1) == 1 ? NaiveMemory.hashPair(sib, node) : NaiveMemory.hashPair(node, sib);
+        }
+        return node;
+    }
+
+    private static int randomAddress(Random rnd) {
+        // Clustered like a real program (code, heap, stack) plus a few anywhere, to cover sparse and dense paths.
+        return switch (rnd.nextInt(4)) {
+            case 0 -> 0x00400000 + rnd.nextInt(1 << 16);
+            case 1 -> 0x05000000 + rnd.nextInt(1 << 20);
+            case 2 -> 0x7FFF0000 + rnd.nextInt(1 << 14);
+            default -> rnd.nextInt();
+        };
+    }
+
+    @Test
+    void incrementalRootMatchesFromScratchRootAfterEachBatchOfRandomWrites() {
+        Random rnd = new Random(42);
+        Memory mem = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        for (int batch = 0; batch < 20; batch++) {
+            int writes = 1 + rnd.nextInt(200);
+            for (int i = 0; i < writes; i++) {
+                int addr = randomAddress(rnd);
+                int v = rnd.nextInt();
+                mem.setWord(addr, v);
+                naive.set(addr, v);
+            }
+            assertArrayEquals(naive.root(), mem.merkleRoot(), "batch " + batch);
+        }
+    }
+
+    @Test
+    void proofsOfRandomAddressesFoldToTheRootAndHoldTheWord() {
+        Random rnd = new Random(5);
+        Memory mem = new Memory();
+        for (int i = 0; i < 3000; i++) {
+            mem.setWord(randomAddress(rnd), rnd.nextInt());
+        }
+        byte[] root = mem.merkleRoot();
+        for (int i = 0; i < 300; i++) {
+            int addr = (i % 3 == 0 ? rnd.nextInt() : randomAddress(rnd)) & ~3;
+            byte[] proof = mem.proof(addr);
+            assertEquals(Memory.PROOF_BYTES, proof.length);
+            assertArrayEquals(root, foldProof(addr, proof), "address " + Integer.toHexString(addr));
+            int off = addr & 31;
+            int word = (proof[off] & 0xFF) << 24 | (proof[off + 1] & 0xFF) << 16 | (proof[off + 2] & 0xFF) << 8 | (proof[off + 3] & 0xFF);
+            assertEquals(mem.getWord(addr), word);
+            // Interleave writes so later proofs see a changed tree.
+            mem.setWord(randomAddress(rnd), rnd.nextInt());
+            root = mem.merkleRoot();
+        }
+    }
+
+    @Test
+    void snapshotIsFrozenWhileTheMemoryGoesOnAndEachSideKeepsItsOwnRoot() {
+        Memory mem = new Memory();
+        mem.setWord(0x1000, 1);
+        mem.setWord(0x2000, 2);
+        byte[] rootBefore = mem.merkleRoot();
+        Memory.Snapshot snap = mem.snapshot();
+        mem.setWord(0x1000, 99);
+        mem.setWord(0x9000, 3);
+        Memory restored = new Memory(snap);
+        assertEquals(1, restored.getWord(0x1000));
+        assertEquals(0, restored.getWord(0x9000));
+        assertArrayEquals(rootBefore, restored.merkleRoot());
+        restored.setWord(0x2000, 7);
+        assertEquals(2, mem.getWord(0x2000), "a write to the restored copy must not reach the original");
+        NaiveMemory naive = new NaiveMemory();
+        naive.set(0x1000, 99);
+        naive.set(0x2000, 2);
+        naive.set(0x9000, 3);
+        assertArrayEquals(naive.root(), mem.merkleRoot());
+    }
+
+    @Test
+    void snapshotTakenWithUnhashedWritesStillRestoresToTheRightRoot() {
+        Memory mem = new Memory();
+        for (int i = 0; i < 100; i++) {
+            mem.setWord(0x4000 + 4 * i, i);
+        }
+        Memory.Snapshot snap = mem.snapshot(); // no root computed yet: pages carry dirty leaves
+        Memory a = new Memory(snap);
+        Memory b = new Memory(snap);
+        b.setWord(0x4000, -1);
+        NaiveMemory naive = new NaiveMemory();
+        for (int i = 0; i < 100; i++) {
+            naive.set(0x4000 + 4 * i, i);
+        }
+        assertArrayEquals(naive.root(), a.merkleRoot());
+        assertArrayEquals(naive.root(), mem.merkleRoot());
+        naive.set(0x4000, -1);
+        assertArrayEquals(naive.root(), b.merkleRoot());
+    }
+
+    @Test
+    void bytesAndPagesRoundTrip() {
+        Memory mem = new Memory();
+        byte[] data = new byte[10000];
+        new Random(3).nextBytes(data);
+        mem.writeBytes(0x12345, data, 0, data.length);
+        assertArrayEquals(data, mem.readBytes(0x12345, data.length));
+        assertEquals(data[0] & 0xFF, mem.getByte(0x12345));
+        assertFalse(mem.hasPage(0x20));
+        assertTrue(mem.hasPage(0x12));
+        Memory copy = new Memory();
+        mem.forEachPage(pi -> copy.setPage(pi, mem.pageBytes(pi)));
+        assertArrayEquals(mem.merkleRoot(), copy.merkleRoot());
+        assertEquals(mem.pageCount(), copy.pageCount());
+    }
+}
