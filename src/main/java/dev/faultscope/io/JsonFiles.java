@@ -1,0 +1,265 @@
+package dev.faultscope.io;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.faultscope.crypto.Hex;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
+
+/**
+ * What the Cannon file readers and writers share: gzip by file name, JSON parsing with positions in errors,
+ * and typed field access that reports the offending field.
+ */
+final class JsonFiles {
+    /**
+     * Duplicate keys and trailing garbage are errors: Go silently keeps the last duplicate, but a file with two
+     * {@code "pc"} fields has been damaged or hand-edited wrongly, and guessing which one was meant is worse.
+     */
+    static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
+
+    private JsonFiles() {
+    }
+
+    // ---- files ----
+
+    /** The file's bytes, gunzipped when they start with the gzip magic (Cannon's {@code .gz} files). */
+    static byte[] readFile(Path path) throws IOException {
+        byte[] raw = Files.readAllBytes(path);
+        // Sniffing the magic rather than trusting the name also accepts a gzip file someone renamed.
+        if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
+            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
+                return in.readAllBytes();
+            } catch (ZipException | EOFException e) {
+                throw new FileFormatException(path, "gzip", "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+            }
+        }
+        return raw;
+    }
+
+    /** Writes {@code json}, gzipped when the name ends in {@code .gz} as Cannon does. */
+    static void writeFile(Path path, byte[] json) throws IOException {
+        byte[] out = json;
+        if (path.getFileName() != null && path.getFileName().toString().endsWith(".gz")) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(json.length / 4 + 64);
+            // Java's gzip header carries no name or time stamp, so the same state gives the same bytes.
+            try (GZIPOutputStream gz = new GZIPOutputStream(buf)) {
+                gz.write(json);
+            }
+            out = buf.toByteArray();
+        }
+        Files.write(path, out);
+    }
+
+    // ---- JSON ----
+
+    /** Parses a whole document that must be one JSON object. */
+    static ObjectNode parseObject(byte[] json, Path path) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new FileFormatException(path, where, "malformed JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new FileFormatException(path, "line 1, column 1", "malformed JSON: the file is empty");
+        }
+        if (!root.isObject()) {
+            throw new FileFormatException(path, "top level", "expected a JSON object, found " + kind(root));
+        }
+        return (ObjectNode) root;
+    }
+
+    /** Compact JSON with a final newline, so files end like text files and stdout output ends its line. */
+    static byte[] toBytes(JsonNode node) {
+        try {
+            byte[] body = MAPPER.writeValueAsBytes(node);
+            byte[] out = new byte[body.length + 1];
+            System.arraycopy(body, 0, out, 0, body.length);
+            out[body.length] = '\n';
+            return out;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a JSON tree", e);
+        }
+    }
+
+    static ObjectNode newObject() {
+        return MAPPER.createObjectNode();
+    }
+
+    /** Puts an unsigned 64-bit value as a JSON number (Java's long would print values ≥ 2^63 negative). */
+    static void putUint64(ObjectNode obj, String name, long value) {
+        if (value >= 0) {
+            obj.put(name, value);
+        } else {
+            obj.put(name, new BigInteger(Long.toUnsignedString(value)));
+        }
+    }
+
+    // ---- typed fields ----
+
+    /** Reads fields of one JSON object, naming {@code prefix.field} in errors. */
+    static final class Fields {
+        final Path path;
+        final JsonNode obj;
+        final String prefix;
+
+        Fields(Path path, JsonNode obj, String prefix) {
+            this.path = path;
+            this.obj = obj;
+            this.prefix = prefix;
+        }
+
+        String name(String field) {
+            return "field \"" + (prefix.isEmpty() ? field : prefix + "." + field) + "\"";
+        }
+
+        boolean has(String field) {
+            JsonNode v = obj.get(field);
+            return v != null && !v.isNull();
+        }
+
+        JsonNode require(String field) {
+            JsonNode v = obj.get(field);
+            if (v == null) {
+                throw new FileFormatException(path, name(field), "missing");
+            }
+            if (v.isNull()) {
+                throw new FileFormatException(path, name(field), "is null, expected a value");
+            }
+            return v;
+        }
+
+        long uint32(String field) {
+            return unsigned(path, require(field), name(field), 32);
+        }
+
+        int uint8(String field) {
+            return (int) unsigned(path, require(field), name(field), 8);
+        }
+
+        long uint64(String field) {
+            return JsonFiles.uint64(path, require(field), name(field));
+        }
+
+        boolean bool(String field) {
+            JsonNode v = require(field);
+            if (!v.isBoolean()) {
+                throw new FileFormatException(path, name(field), "expected true or false, found " + shown(v));
+            }
+            return v.booleanValue();
+        }
+
+        String text(String field) {
+            JsonNode v = require(field);
+            if (!v.isTextual()) {
+                throw new FileFormatException(path, name(field), "expected a string, found " + shown(v));
+            }
+            return v.textValue();
+        }
+
+        /** 0x-hex bytes; {@code length} &lt; 0 accepts any length. */
+        byte[] hex(String field, int length) {
+            return JsonFiles.hex(path, require(field), name(field), length);
+        }
+    }
+
+    /** An unsigned integer of {@code bits} ≤ 32 bits, as Go's uintN JSON decoding demands: no sign, no fraction. */
+    static long unsigned(Path path, JsonNode v, String where, int bits) {
+        long max = (1L << bits) - 1;
+        if (!v.isIntegralNumber()) {
+            throw new FileFormatException(path, where, "expected an unsigned " + bits + "-bit integer, found " + shown(v));
+        }
+        BigInteger n = v.bigIntegerValue();
+        if (n.signum() < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
+            throw new FileFormatException(path, where, n + " is out of range for an unsigned " + bits + "-bit integer (0.." + max + ")");
+        }
+        return n.longValue();
+    }
+
+    /** An unsigned 64-bit integer, returned in a long's bits (values ≥ 2^63 come back negative). */
+    static long uint64(Path path, JsonNode v, String where) {
+        if (!v.isIntegralNumber()) {
+            throw new FileFormatException(path, where, "expected an unsigned 64-bit integer, found " + shown(v));
+        }
+        BigInteger n = v.bigIntegerValue();
+        if (n.signum() < 0 || n.compareTo(UINT64_MAX) > 0) {
+            throw new FileFormatException(path, where, n + " is out of range for an unsigned 64-bit integer");
+        }
+        return n.longValue();
+    }
+
+    static byte[] hex(Path path, JsonNode v, String where, int length) {
+        if (!v.isTextual()) {
+            throw new FileFormatException(path, where, "expected a 0x-prefixed hex string, found " + shown(v));
+        }
+        String s = v.textValue();
+        if (!s.startsWith("0x") && !s.startsWith("0X")) {
+            // Cannon (go-ethereum's hexutil) refuses hex without the prefix, so a file we accept is one it accepts.
+            throw new FileFormatException(path, where, "hex string without 0x prefix: " + abbreviate(s));
+        }
+        byte[] b;
+        try {
+            b = Hex.decode(s);
+        } catch (IllegalArgumentException e) {
+            throw new FileFormatException(path, where, e.getMessage(), e);
+        }
+        if (length >= 0 && b.length != length) {
+            throw new FileFormatException(path, where, "has " + b.length + " bytes, expected " + length);
+        }
+        return b;
+    }
+
+    /** A short rendering of a JSON value for error messages. */
+    static String shown(JsonNode v) {
+        if (v.isTextual()) {
+            return "\"" + abbreviate(v.textValue()) + "\"";
+        }
+        if (v.isContainerNode()) {
+            return kind(v);
+        }
+        return abbreviate(v.toString());
+    }
+
+    static String kind(JsonNode v) {
+        JsonNodeType t = v.getNodeType();
+        return switch (t) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> t.name().toLowerCase();
+        };
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}
