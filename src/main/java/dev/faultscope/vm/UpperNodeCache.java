@@ -44,7 +44,12 @@ final class UpperNodeCache {
      *  because every ancestor of a stale node is stale too. */
     void markStaleUpFrom(int g) {
         for (; g >= 1; g >>>= 1) {
-            int slot = findOrCreate(g);
+            int slot = find(g);
+            if (slot < 0) {
+                // A node created just now says nothing about its ancestors: keep climbing.
+                findOrCreate(g);
+                continue;
+            }
             if (stale[slot]) {
                 return;
             }
