@@ -40,17 +40,15 @@ final class UpperNodeCache {
         }
     }
 
-    /** Marks g and its ancestors stale, creating them as needed; stops early at an already stale node,
-     *  because every ancestor of a stale node is stale too. */
+    /** Marks g and its ancestors stale, creating them as needed. The walk stops at a node that already
+     *  existed and was stale, because every ancestor of a stale node is stale too; a node created just now
+     *  says nothing about its ancestors. */
     void markStaleUpFrom(int g) {
         for (; g >= 1; g >>>= 1) {
             int slot = find(g);
             if (slot < 0) {
-                // A node created just now says nothing about its ancestors: keep climbing.
-                findOrCreate(g);
-                continue;
-            }
-            if (stale[slot]) {
+                slot = create(g);
+            } else if (stale[slot]) {
                 return;
             }
             stale[slot] = true;
@@ -74,11 +72,7 @@ final class UpperNodeCache {
         return lanes;
     }
 
-    private int findOrCreate(int g) {
-        int slot = find(g);
-        if (slot >= 0) {
-            return slot;
-        }
+    private int create(int g) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
@@ -88,7 +82,6 @@ final class UpperNodeCache {
             i = (i + 1) & mask;
         }
         keys[i] = g;
-        stale[i] = false; // the caller marks it; created fresh, it must not stop the upward walk
         size++;
         return i;
     }
