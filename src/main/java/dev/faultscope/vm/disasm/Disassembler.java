@@ -21,7 +21,8 @@ public final class Disassembler {
         "$t8", "$t9", "$k0", "$k1", "$gp", "$sp", "$fp", "$ra",
     };
 
-    /** SPECIAL functs the VM executes, by funct; null for the ones it rejects. */
+    // The *_REJECTED and REGIMM_OTHER tables only name words for the reader; which words the VM executes is
+    // decided by SPECIAL and OPCODE alone (null = rejected), so a gap in a name table cannot change a verdict.
     private static final String[] SPECIAL = new String[64];
     private static final String[] SPECIAL_REJECTED = new String[64];
     private static final String[] OPCODE = new String[64];
