@@ -125,6 +125,17 @@ final class TestVm {
             return this;
         }
 
+        /** Counts the step without moving pc: exit_group's end of step. */
+        Expect stepped() {
+            s.setStep(s.step() + 1);
+            return this;
+        }
+
+        Expect exit(int code) {
+            s.setExit(true, code);
+            return this;
+        }
+
         Expect reg(int r, int value) {
             s.setRegister(r, value);
             return this;
