@@ -22,6 +22,16 @@ class CodeScannerTest {
         }
     }
 
+    /** Every program Faultscope ships or runs in tests passes the build-time check of spec section 10. */
+    @Test
+    void everyShippedAndTestProgramIsClean() throws IOException {
+        for (String name : List.of("/fpp/fpp.elf", "/programs/bench.elf", "/mips/arith.elf", "/mips/memory.elf",
+            "/mips/control.elf", "/mips/keccak.elf", "/mips/heap.elf", "/mips/int64.elf", "/mips/exit3.elf")) {
+            assertEquals(List.of(), CodeScanner.scan(resource(name)), name);
+        }
+        assertEquals(List.of(), CodeScanner.scan(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("samples/programs/hello.elf"))));
+    }
+
     @Test
     void programBuiltWithTheRecommendedFlagsIsClean() throws IOException {
         assertEquals(List.of(), CodeScanner.scan(resource("/elf/hello.elf")));
