@@ -30,6 +30,9 @@ public final class FppHost {
     public static final String HINT_L1_HEADER = "l1-header";
     public static final String HINT_L1_BATCH = "l1-batch";
 
+    /** The program's limit on L1 blocks after the agreed block's origin (docs/fpp.md section 5). */
+    static final int MAX_L1_BLOCKS = 4096;
+
     private static final Pattern HINT = Pattern.compile("([a-z0-9-]+) (0x[0-9a-fA-F]{64})");
 
     private final ChainModel model;
@@ -124,24 +127,32 @@ public final class FppHost {
         long agreedNumber = Layouts.u64(header, 32);
         Bytes32 originHash = Bytes32.of(header, 40);
         long originNumber = Layouts.u64(header, 72);
-
-        List<byte[]> walk = new ArrayList<>();
-        Bytes32 h = inputs.l1Head();
-        while (!h.equals(originHash)) {
-            byte[] l1 = fetch(HINT_L1_HEADER, h, store);
-            walk.add(0, l1);
-            if (Layouts.u64(l1, 32) == 0) {
-                return; // genesis without finding the origin: the program stops as malformed here
-            }
-            h = Bytes32.of(l1, 0);
+        if (Long.compareUnsigned(inputs.disputedBlock(), agreedNumber) < 0) {
+            return; // the program stops as malformed before walking L1
         }
-        for (int k = 0; k < walk.size(); k++) {
-            if (Layouts.u64(walk.get(k), 32) != originNumber + 1 + k) {
+
+        // The walk as src/fpp/main.c does it: every header from the head down to and including the origin.
+        List<byte[]> walk = new ArrayList<>(); // oldest first
+        Bytes32 h = inputs.l1Head();
+        Long childNumber = null;
+        while (true) {
+            byte[] l1 = fetch(HINT_L1_HEADER, h, store);
+            long number = Layouts.u64(l1, 32);
+            if (childNumber != null && number + 1 != childNumber) {
                 return; // misnumbered L1 chain: malformed, nothing more is read
             }
-        }
-        if (Long.compareUnsigned(inputs.disputedBlock(), agreedNumber) < 0) {
-            return;
+            if (h.equals(originHash)) {
+                if (number != originNumber) {
+                    return;
+                }
+                break;
+            }
+            if (Long.compareUnsigned(number, originNumber) <= 0 || walk.size() == MAX_L1_BLOCKS) {
+                return; // the head does not descend from the origin, or too far from it: malformed
+            }
+            walk.add(0, l1);
+            childNumber = number;
+            h = Bytes32.of(l1, 0);
         }
         long toDerive = inputs.disputedBlock() - agreedNumber;
         for (int k = 0; k < walk.size() && Long.compareUnsigned(k, toDerive) < 0; k++) {

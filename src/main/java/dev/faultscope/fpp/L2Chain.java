@@ -114,23 +114,41 @@ public final class L2Chain {
         }
         int to = (int) tx.to();
         if (tx.isDeposit()) {
+            if (overflows(b[to], tx.amount())) {
+                return TxResult.skipped(tx, overflow(to, b[to], tx.amount()));
+            }
             b[to] += tx.amount();
             return TxResult.applied(tx);
         }
         int from = (int) tx.from();
+        String forced = null;
+        long after = b[from] - tx.amount();
         if (Long.compareUnsigned(b[from], tx.amount()) < 0) {
             String why = "insufficient balance: " + scenario.accountLabel(from) + " has " + Long.toUnsignedString(b[from])
                     + ", needs " + Long.toUnsignedString(tx.amount());
             if (!rules.applyOverBalance()) {
                 return TxResult.skipped(tx, why);
             }
-            b[from] = 0;
-            b[to] += tx.amount();
-            return new TxResult(tx, false, "applied anyway (" + why + ")");
+            after = 0;
+            forced = "applied anyway (" + why + ")";
         }
-        // Subtract before adding so a transfer to oneself leaves the balance unchanged, as the program does.
-        b[from] -= tx.amount();
-        b[to] += tx.amount();
-        return TxResult.applied(tx);
+        // The credit goes onto the balance after the debit (the same one for a transfer to oneself), and one that
+        // would overflow uint64 skips the transfer, as src/fpp/main.c does.
+        long creditBase = from == to ? after : b[to];
+        if (overflows(creditBase, tx.amount())) {
+            return TxResult.skipped(tx, overflow(to, creditBase, tx.amount()));
+        }
+        b[from] = after;
+        b[to] = creditBase + tx.amount();
+        return new TxResult(tx, false, forced);
+    }
+
+    private static boolean overflows(long balance, long amount) {
+        return Long.compareUnsigned(balance + amount, balance) < 0;
+    }
+
+    private String overflow(int to, long balance, long amount) {
+        return "credit overflows: " + scenario.accountLabel(to) + " has " + Long.toUnsignedString(balance) + ", + "
+                + Long.toUnsignedString(amount) + " exceeds 2^64-1";
     }
 }

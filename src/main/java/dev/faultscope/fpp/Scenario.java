@@ -34,6 +34,10 @@ public record Scenario(String name, String description, long chainId, long genes
                        List<Account> accounts, List<Block> blocks) {
 
     public static final long DEFAULT_BLOCK_TIME = 12;
+    /** The program walks at most 4096 L1 blocks after the agreed origin; genesis plus 4096 keeps every run in range. */
+    public static final int MAX_BLOCKS = 4097;
+    /** The program's batch buffer is 65536 bytes: {@code 4 + 17·count} must fit. */
+    public static final int MAX_TXS_PER_BLOCK = (65536 - 4) / Tx.BYTES;
 
     /** @param name for display only, or null; @param balance uint64 in a long's bits */
     public record Account(String name, long balance) {
@@ -54,6 +58,14 @@ public record Scenario(String name, String description, long chainId, long genes
         }
         if (blocks.isEmpty()) {
             throw new IllegalArgumentException("a scenario has at least the L1 genesis block");
+        }
+        if (blocks.size() > MAX_BLOCKS) {
+            throw new IllegalArgumentException("a scenario has at most " + MAX_BLOCKS + " L1 blocks, got " + blocks.size());
+        }
+        for (Block b : blocks) {
+            if (b.txs().size() > MAX_TXS_PER_BLOCK) {
+                throw new IllegalArgumentException("an L1 block carries at most " + MAX_TXS_PER_BLOCK + " transactions, got " + b.txs().size());
+            }
         }
         if (!blocks.get(0).txs().isEmpty()) {
             throw new IllegalArgumentException("L1 genesis (block 0) carries no transactions");
@@ -168,6 +180,10 @@ public record Scenario(String name, String description, long chainId, long genes
             if (blocksNode.isEmpty()) {
                 throw fail("blocks", "must hold at least blocks[0], the L1 genesis block");
             }
+            if (blocksNode.size() > MAX_BLOCKS) {
+                throw fail("blocks", "holds " + blocksNode.size() + " L1 blocks, at most " + MAX_BLOCKS
+                        + " (genesis and 4096 more, the program's L1 walk limit)");
+            }
             // The last timestamp must fit the header's uint64 field; checking it once covers every block.
             BigInteger lastTime = BigInteger.valueOf(blockTime).and(mask64()).multiply(BigInteger.valueOf(blocksNode.size() - 1))
                     .add(BigInteger.valueOf(genesisTime).and(mask64()));
@@ -190,6 +206,10 @@ public record Scenario(String name, String description, long chainId, long genes
                 return new Block(List.of());
             }
             JsonNode txs = array(b.get("txs"), at + ".txs");
+            if (txs.size() > MAX_TXS_PER_BLOCK) {
+                throw fail(at + ".txs", "holds " + txs.size() + " transactions, at most " + MAX_TXS_PER_BLOCK
+                        + " (a batch must fit the program's 65536-byte buffer)");
+            }
             if (i == 0 && !txs.isEmpty()) {
                 throw fail(at + ".txs", "L1 genesis (block 0) carries no transactions; start them at blocks[1]");
             }

@@ -114,15 +114,24 @@ class ChainModelTest {
     }
 
     @Test
-    void depositWrapsAsUint64AndBalancesCompareUnsigned() {
-        // 2^64−1 + 2 wraps to 1 as the program's uint64 does; the huge balance must not read as negative.
-        Scenario s = new Scenario("wrap", "", 1, 0, 12,
-                List.of(new Scenario.Account(null, -1L), new Scenario.Account(null, 0)),
-                List.of(new Scenario.Block(List.of()),
-                        new Scenario.Block(List.of(Tx.transfer(0, 1, 5), Tx.deposit(0, 7)))));
+    void creditsThatWouldOverflowAreSkippedAndBalancesCompareUnsigned() {
+        long max = -1L; // 2^64 − 1
+        Scenario s = new Scenario("overflow", "", 1, 0, 12,
+                List.of(new Scenario.Account(null, max), new Scenario.Account(null, 0)),
+                List.of(new Scenario.Block(List.of()), new Scenario.Block(List.of(
+                        Tx.transfer(0, 1, 5),     // the huge balance is not negative: applies
+                        Tx.deposit(0, 7),         // (2^64−6) + 7 overflows: skipped
+                        Tx.deposit(0, 5),         // exactly 2^64−1: applies
+                        Tx.transfer(1, 0, 1),     // credit to 2^64−1 overflows: skipped
+                        Tx.transfer(0, 0, max))))); // to oneself: the credit goes on the debited balance, no overflow
         ChainModel m = ChainModel.of(s);
-        assertArrayEquals(new long[]{-1L - 5 + 7, 5}, m.l2Block(1).balances());
-        assertFalse(m.l2Block(1).results().get(0).skipped());
+        assertArrayEquals(new long[]{max, 5}, m.l2Block(1).balances());
+        List<TxResult> r = m.l2Block(1).results();
+        boolean[] skipped = {false, true, false, true, false};
+        for (int i = 0; i < skipped.length; i++) {
+            assertEquals(skipped[i], r.get(i).skipped(), "tx " + i);
+        }
+        assertTrue(r.get(1).reason().startsWith("credit overflows: #0 has 18446744073709551610, + 7"), r.get(1).reason());
     }
 
     @Test

@@ -81,7 +81,7 @@ class FppHostTest {
 
     @Test
     void hintsAndPreimagesFollowTheDocumentedReadOrder() throws IOException {
-        // Agreed block 2, disputed 5, L1 head 7: the walk reads L1 headers 7..3 (not 2, the origin); batches are
+        // Agreed block 2, disputed 5, L1 head 7: the walk reads L1 headers 7..2 (2 is the origin); batches are
         // read for blocks 3..5 where present (classroom's block 3 has none); blocks 6 and 7 are not derived.
         ChainModel m = ChainModel.load(SamplesTest.CLASSROOM);
         FppHost host = new FppHost(m);
@@ -89,7 +89,7 @@ class FppHostTest {
         L2Block agreed = m.l2Block(2);
         List<String> expected = new ArrayList<>(List.of("l2-output " + agreed.outputRoot().hex(),
                 "l2-header " + agreed.hash().hex(), "l2-state " + agreed.stateRoot().hex()));
-        for (long n = 7; n >= 3; n--) {
+        for (long n = 7; n >= 2; n--) {
             expected.add("l1-header " + m.l1Block(n).hash().hex());
         }
         expected.add("l1-batch " + m.l1Block(4).batchHash().hex());
@@ -142,22 +142,24 @@ class FppHostTest {
         FppProgramSim.Run r = runBothWays(host, host.inputs(7, 9, p.claim(9)));
         assertEquals(1, r.exit());
         assertArrayEquals(m.outputRoot(7).bytes(), r.computed());
-        // The L1 head is the agreed block's origin: no L1 header is read at all.
-        assertEquals(3, r.hints().size(), r.hints().toString());
+        // The L1 head is the agreed block's origin: it is the only L1 header read.
+        assertEquals(4, r.hints().size(), r.hints().toString());
+        assertEquals("l1-header " + m.l1Head().hash().hex(), r.hints().get(3));
     }
 
     @Test
     void malformedRunsStopReadingWhereTheProgramStops() throws IOException {
         ChainModel m = ChainModel.load(SamplesTest.CLASSROOM);
         FppHost host = new FppHost(m);
-        // Disputed block below the agreed one: the walk is read, then the run stops before any batch.
+        // Disputed block below the agreed one: the run stops after the agreed data, before walking L1.
         FppProgramSim.Run below = runBothWays(host, host.inputs(5, 3, m.outputRoot(3)));
         assertEquals(2, below.exit());
-        assertTrue(below.hints().stream().noneMatch(h -> h.startsWith("l1-batch")));
-        // L1 head older than the agreed block's origin: the walk reaches genesis.
+        assertEquals(3, below.hints().size(), below.hints().toString());
+        // L1 head older than the agreed block's origin: the first header read is already below the origin.
         FppProgramSim.Run old = runBothWays(host, host.inputs(5, 6, m.outputRoot(6), 3));
         assertEquals(2, old.exit());
-        assertTrue(old.why().contains("genesis"), old.why());
+        assertTrue(old.why().contains("does not descend"), old.why());
+        assertEquals(4, old.hints().size(), old.hints().toString());
     }
 
     @Test

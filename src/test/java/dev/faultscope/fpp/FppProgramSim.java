@@ -12,10 +12,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The fault proof program's run, re-written in Java from docs/fpp.md alone (not from the model's code), reading
- * only through a pre-image oracle and hinting before each keccak read exactly as the page says. The tests use it
- * as the program's stand-in: to drive the lazy host with the real hint sequence, and to check that the pre-images
- * the host serves let the program reach the model's output roots.
+ * The fault proof program's run, re-written in Java from docs/fpp.md (not from the model's code), reading only
+ * through a pre-image oracle and hinting before each keccak read as the page says. A fast stand-in for
+ * resources/fpp/fpp.elf, whose VM runs {@link FppHostVmTest} checks on the classroom: it drives the lazy host with
+ * the program's hint sequence on many transitions and checks that the served pre-images reach the model's roots.
  */
 final class FppProgramSim {
     /** @param exit 0 equal, 1 different, 2 malformed or missing; @param computed null unless derivation finished */
@@ -67,7 +67,7 @@ final class FppProgramSim {
                 throw new Malformed("state too short");
             }
             long n = Integer.toUnsignedLong(sb.getInt());
-            if (n < 1 || n > 1024 || stateBytes.length != 4 + 8 * n || !Arrays.equals(Keccak256.hash(stateBytes), stateRoot)) {
+            if (n > 1024 || stateBytes.length != 4 + 8 * n || !Arrays.equals(Keccak256.hash(stateBytes), stateRoot)) {
                 throw new Malformed("agreed state");
             }
             long[] balances = new long[(int) n];
@@ -79,26 +79,36 @@ final class FppProgramSim {
             byte[] originHash = Arrays.copyOfRange(header, 40, 72);
             long originNumber = hb.getLong(72);
 
-            List<byte[]> walk = new ArrayList<>();
+            if (Long.compareUnsigned(disputedNumber, agreedNumber) < 0) {
+                throw new Malformed("disputed block below agreed block");
+            }
+            List<byte[]> walk = new ArrayList<>(); // oldest first, without the origin
             byte[] h = l1Head;
-            while (!Arrays.equals(h, originHash)) {
+            Long child = null;
+            while (true) {
                 byte[] l1 = hintAndRead("l1-header", h);
                 if (l1.length != 80) {
                     throw new Malformed("L1 header length");
                 }
-                walk.add(0, l1);
-                if (ByteBuffer.wrap(l1).getLong(32) == 0) {
-                    throw new Malformed("reached L1 genesis without the agreed origin");
-                }
-                h = Arrays.copyOfRange(l1, 0, 32);
-            }
-            for (int k = 0; k < walk.size(); k++) {
-                if (ByteBuffer.wrap(walk.get(k)).getLong(32) != originNumber + 1 + k) {
+                long number = ByteBuffer.wrap(l1).getLong(32);
+                if (child != null && number + 1 != child) {
                     throw new Malformed("misnumbered L1 header");
                 }
-            }
-            if (Long.compareUnsigned(disputedNumber, agreedNumber) < 0) {
-                throw new Malformed("disputed block below agreed block");
+                if (Arrays.equals(h, originHash)) {
+                    if (number != originNumber) {
+                        throw new Malformed("origin number");
+                    }
+                    break;
+                }
+                if (Long.compareUnsigned(number, originNumber) <= 0) {
+                    throw new Malformed("the L1 head does not descend from the agreed origin");
+                }
+                if (walk.size() == 4096) {
+                    throw new Malformed("too many L1 blocks");
+                }
+                walk.add(0, l1);
+                child = number;
+                h = Arrays.copyOfRange(l1, 0, 32);
             }
 
             byte[] parentHash = l2Hash;
@@ -134,26 +144,37 @@ final class FppProgramSim {
             throw new Malformed("batch too short");
         }
         long count = Integer.toUnsignedLong(bb.getInt());
-        if (batch.length != 4 + 17 * count) {
+        if (batch.length > 65536 || batch.length != 4 + 17 * count) {
             throw new Malformed("batch length");
         }
         long n = b.length;
+        List<long[]> kinds = new ArrayList<>();
         for (long i = 0; i < count; i++) {
             int kind = bb.get() & 0xFF;
             long from = Integer.toUnsignedLong(bb.getInt());
             long to = Integer.toUnsignedLong(bb.getInt());
             long amount = bb.getLong();
-            if (kind == 1) {
-                if (to < n) {
-                    b[(int) to] += amount;
-                }
-            } else if (kind == 0) {
-                if (from < n && to < n && Long.compareUnsigned(b[(int) from], amount) >= 0) {
-                    b[(int) from] -= amount;
-                    b[(int) to] += amount;
-                }
-            } else {
+            if (kind != 0 && kind != 1) {
                 throw new Malformed("transaction kind " + kind);
+            }
+            kinds.add(new long[]{kind, from, to, amount});
+        }
+        // Kinds are all checked before any balance changes: a malformed batch is refused whole.
+        for (long[] t : kinds) {
+            long from = t[1];
+            long to = t[2];
+            long amount = t[3];
+            if (t[0] == 1) {
+                if (to < n && Long.compareUnsigned(b[(int) to] + amount, b[(int) to]) >= 0) {
+                    b[(int) to] += amount;
+                }
+            } else if (from < n && to < n && Long.compareUnsigned(b[(int) from], amount) >= 0) {
+                long after = b[(int) from] - amount;
+                long base = from == to ? after : b[(int) to];
+                if (Long.compareUnsigned(base + amount, base) >= 0) {
+                    b[(int) from] = after;
+                    b[(int) to] = base + amount;
+                }
             }
         }
     }

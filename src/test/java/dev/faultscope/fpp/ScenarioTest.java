@@ -122,6 +122,18 @@ class ScenarioTest {
                 "blocks[0].txs", "L1 genesis (block 0) carries no transactions");
         rejects(r -> r.put("genesisTime", new BigInteger("18446744073709551615")), "genesisTime", "does not fit");
         rejects(r -> ((ArrayNode) r.get("blocks")).set(1, JSON.getNodeFactory().textNode("x")), "blocks[1]", "must be an object");
+        rejects(r -> {
+            ArrayNode b = r.putArray("blocks");
+            for (int i = 0; i < Scenario.MAX_BLOCKS + 1; i++) {
+                b.addObject();
+            }
+        }, "blocks", "holds 4098 L1 blocks, at most 4097");
+        rejects(r -> {
+            ArrayNode txs = ((ObjectNode) r.get("blocks").get(2)).putArray("txs");
+            for (int i = 0; i < Scenario.MAX_TXS_PER_BLOCK + 1; i++) {
+                txs.addObject().put("type", "deposit").put("to", 0).put("amount", 1);
+            }
+        }, "blocks[2].txs", "holds 3855 transactions, at most 3854");
     }
 
     @Test
