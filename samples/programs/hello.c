@@ -10,7 +10,7 @@
  *   - prints a small multiplication table with padded columns,
  * and exits with code 0 (exit_group, $v0 = 4246).
  *
- * There is no C library inside the VM: the tiny runtime in src/test/mips/rt/ provides _start,
+ * There is no C library inside the VM: the tiny runtime in src/mips/rt/ provides _start,
  * printf, the syscall wrappers and Keccak. Rebuild with src/test/mips/build.sh; the expected
  * output is next to this file in hello.stdout.
  */

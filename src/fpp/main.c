@@ -5,7 +5,7 @@
  * the pre-image oracle, up to the disputed block (or as far as the L1 data goes), and exits 0 if the
  * output root it computes equals the disputed claim, 1 if not, 2 if any input is malformed.
  */
-#include "keccak.h"
+#include "rt/keccak.h"
 #include "oracle.h"
 #include "rt/rt.h"
 

@@ -1,6 +1,6 @@
 /* oracle.c - pre-image requests and hints over the VM's special file descriptors. */
 #include "oracle.h"
-#include "keccak.h"
+#include "rt/keccak.h"
 #include "rt/rt.h"
 
 #define FD_HINT_ACK   3     /* read: the host's 1-byte acknowledgement of a hint */

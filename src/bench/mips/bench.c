@@ -35,7 +35,7 @@ static void keccak_phase(uint32_t round)
         for (int i = 0; i < 17; i++) {
             sponge[i] ^= (uint64_t)buf[base + 2 * i] << 32 | buf[base + 2 * i + 1];
         }
-        keccak_f1600(sponge);
+        keccak_f(sponge);
         /* feed the permutation's output back into the buffer */
         for (int i = 0; i < 4; i++) {
             buf[base + 40 + 2 * i] ^= (uint32_t)(sponge[i] >> 32);

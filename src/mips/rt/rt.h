@@ -1,4 +1,6 @@
-/* rt.h - a tiny freestanding runtime for MIPS32 programs run by Faultscope's VM. */
+/* rt.h - a tiny freestanding runtime for MIPS32 programs run by Faultscope's VM: the test programs,
+ * the benchmark, the sample and the fault proof program (src/fpp). Functions a program does not call
+ * are dropped at link time (-ffunction-sections, --gc-sections; see src/mips/toolchain.sh). */
 #ifndef FAULTSCOPE_RT_H
 #define FAULTSCOPE_RT_H
 
@@ -17,7 +19,11 @@ int32_t sys_read(int fd, void *buf, uint32_t n);
 void *sys_mmap(void *addr, uint32_t len);       /* anonymous, read/write; NULL on error */
 void sys_exit_group(int code) __attribute__((noreturn));
 
-/* Memory and strings. gcc may also call memcpy/memset/memmove itself. */
+/* Writes all n bytes to fd, looping over short writes; returns 0, or -1 if a write failed. */
+int write_all(int fd, const void *buf, uint32_t n);
+
+/* Memory and strings. gcc may emit calls to memcpy/memset/memmove by itself (struct copies,
+ * zeroing), so they must exist. */
 void *memcpy(void *dst, const void *src, size_t n);
 void *memmove(void *dst, const void *src, size_t n);
 void *memset(void *dst, int c, size_t n);
@@ -27,7 +33,8 @@ int strcmp(const char *a, const char *b);
 
 /* Formatted output: %d %i %u %x %X %s %c %% with optional '0' flag, '-' flag and width,
  * plus the 'll' modifier for %d %u %x (64-bit values). Output is written in one
- * write() per call (or per 512 bytes). Returns the number of bytes formatted. */
+ * write() loop per call (or per 512 bytes), so a line never interleaves with another stream's
+ * output. Returns the number of bytes formatted. */
 int printf(const char *fmt, ...);
 int eprintf(const char *fmt, ...);              /* to stderr */
 int dprintf(int fd, const char *fmt, ...);

@@ -1,10 +1,13 @@
-/* keccak.h - Keccak-f[1600] and Keccak-256 (the Ethereum variant: padding byte 0x01). */
+/* keccak.h - Keccak-f[1600] and Keccak-256 as Ethereum uses it (original Keccak padding 0x01, not
+ * NIST SHA3's 0x06; SHA3-256 is here too for the tests). */
 #ifndef FAULTSCOPE_KECCAK_H
 #define FAULTSCOPE_KECCAK_H
 
 #include <stdint.h>
 
-void keccak_f1600(uint64_t state[25]);
+/* The Keccak-f[1600] permutation. Its own symbol, keccak_f, so that step counts per function can be
+ * measured (FppProgramTest counts the FPP's steps inside it by name). */
+void keccak_f(uint64_t state[25]);
 
 /* One-shot sponge with rate 136 bytes and a 32-byte output. pad is the first padding
  * byte: 0x01 for Keccak-256 (Ethereum), 0x06 for NIST SHA3-256. */

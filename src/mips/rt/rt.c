@@ -58,12 +58,27 @@ void sys_exit_group(int code)
     }
 }
 
+int write_all(int fd, const void *buf, uint32_t n)
+{
+    const uint8_t *p = buf;
+    while (n > 0) {
+        int32_t w = sys_write(fd, p, n);
+        if (w <= 0) {
+            return -1;
+        }
+        p += w;
+        n -= (uint32_t)w;
+    }
+    return 0;
+}
+
 /* ---- memory and strings ---- */
 
 void *memcpy(void *dst, const void *src, size_t n)
 {
     uint8_t *d = dst;
     const uint8_t *s = src;
+    /* Word copies when both are aligned: a quarter of the VM steps for the common case. */
     if ((((uintptr_t)d | (uintptr_t)s) & 3) == 0) {
         while (n >= 4) {
             *(uint32_t *)d = *(const uint32_t *)s;
@@ -139,12 +154,13 @@ int strcmp(const char *a, const char *b)
     return (uint8_t)*a - (uint8_t)*b;
 }
 
-/* ---- 64-bit division (gcc emits calls to __udivdi3 & co. for 64-bit / and %) ---- */
+/* ---- 64-bit division: gcc emits calls to __udivdi3 & co. for 64-bit / and %, and printing a
+ * uint64 in decimal needs them. Our own code, so nothing from libgcc is linked. ---- */
 
 uint64_t rt_udivmod64(uint64_t n, uint64_t d, uint64_t *rem)
 {
     /* Restoring binary long division; d == 0 yields quotient all-ones like a hardware divider
-     * would be free to, and never traps (callers here never divide by zero). */
+     * would be free to, and never traps (the VM has no trap instructions). */
     uint64_t q = 0, r = 0;
     if (d == 0) {
         if (rem) {
@@ -225,14 +241,7 @@ struct outbuf {
 
 static void out_flush(struct outbuf *o)
 {
-    uint32_t off = 0;
-    while (off < o->len) {
-        int32_t w = sys_write(o->fd, o->data + off, o->len - off);
-        if (w <= 0) {
-            break;
-        }
-        off += (uint32_t)w;
-    }
+    write_all(o->fd, o->data, o->len);
     o->len = 0;
 }
 
@@ -278,7 +287,7 @@ static char *fmt_u64(char *end, uint64_t v, int base, int upper)
             *--p = digits[(uint32_t)v & 15];
             v >>= 4;
         } else if ((v >> 32) == 0) {
-            uint32_t x = (uint32_t)v;
+            uint32_t x = (uint32_t)v;    /* 32-bit divu: far fewer steps than the 64-bit loop */
             *--p = digits[x % 10];
             v = x / 10;
         } else {

@@ -1,5 +1,5 @@
 /*
- * crt0.S - process entry for the fault proof program (FPP).
+ * crt0.S - process entry for Faultscope's MIPS32 programs (tests, benchmark, sample, FPP).
  *
  * The loader (Cannon's load-elf, or qemu-mips) starts us at _start with
  * $sp pointing at argc, followed by the argv pointers, a NULL, the envp

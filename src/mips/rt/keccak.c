@@ -1,7 +1,6 @@
-/* keccak.c - Keccak-f[1600] on 64-bit lanes (gcc splits each into 32-bit halves) and the one-shot
- * Keccak-256 sponge. Same construction as the project's test runtime (src/test/mips/rt/keccak.c). */
+/* keccak.c - a straightforward Keccak-f[1600] on 64-bit lanes (gcc splits them into 32-bit halves). */
 #include "keccak.h"
-#include "rt/rt.h"
+#include "rt.h"
 
 static const uint64_t round_constants[24] = {
     0x0000000000000001ULL, 0x0000000000008082ULL, 0x800000000000808aULL, 0x8000000080008000ULL,
@@ -75,22 +74,21 @@ void keccak_f(uint64_t a[25])
     }
 }
 
-/* Lanes are little-endian: byte i of a block goes to bits 8*(i%8) of lane i/8. */
-static void absorb(uint64_t *state, const uint8_t *in, uint32_t n)
+/* Lanes are little-endian: byte i of the block goes to bits 8*(i%8) of lane i/8. */
+static void xor_bytes(uint64_t *state, const uint8_t *in, uint32_t n)
 {
     for (uint32_t i = 0; i < n; i++) {
         state[i >> 3] ^= (uint64_t)in[i] << (8 * (i & 7));
     }
 }
 
-void keccak256(const void *data, uint32_t len, uint8_t out[32])
+void keccak_sponge256(const uint8_t *in, uint32_t len, uint8_t pad, uint8_t out[32])
 {
     enum { RATE = 136 };        /* 1600 - 2*256 bits of capacity */
-    const uint8_t *in = data;
     uint64_t state[25];
     memset(state, 0, sizeof state);
     while (len >= RATE) {
-        absorb(state, in, RATE);
+        xor_bytes(state, in, RATE);
         keccak_f(state);
         in += RATE;
         len -= RATE;
@@ -98,9 +96,9 @@ void keccak256(const void *data, uint32_t len, uint8_t out[32])
     uint8_t last[RATE];
     memset(last, 0, sizeof last);
     memcpy(last, in, len);
-    last[len] ^= 0x01;          /* Keccak's pad10*1 with Ethereum's domain byte */
+    last[len] ^= pad;           /* pad10*1: the domain byte here, the final 0x80 below */
     last[RATE - 1] ^= 0x80;
-    absorb(state, last, RATE);
+    xor_bytes(state, last, RATE);
     keccak_f(state);
     for (int i = 0; i < 32; i++) {
         out[i] = (uint8_t)(state[i >> 3] >> (8 * (i & 7)));
