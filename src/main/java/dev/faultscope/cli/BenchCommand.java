@@ -1,8 +1,14 @@
 package dev.faultscope.cli;
 
+import dev.faultscope.agent.FaultProofProgram;
+import dev.faultscope.fpp.ChainModel;
+import dev.faultscope.fpp.FppHost;
+import dev.faultscope.fpp.FppInputs;
 import dev.faultscope.oracle.PreimageOracle;
 import dev.faultscope.vm.Mips32Emulator;
+import dev.faultscope.vm.Symbols;
 import dev.faultscope.vm.VmState;
+import dev.faultscope.vm.elf.LoadedProgram;
 import dev.faultscope.vm.elf.ElfLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,15 +28,20 @@ import java.util.List;
 
 @Command(name = "bench", description = {"Measure the engine's speed.",
     "bench vm: instructions per second for plain stepping and for stepping with a proof at every step,",
-    "on a bundled compute-heavy MIPS program (or --program)."})
+    "  on a bundled compute-heavy MIPS program (or --program).",
+    "bench fpp: the fault proof program on every block transition n -> n+1 of a scenario (--scenario):",
+    "  steps per transition, time per run, and the share of steps spent in Keccak."})
 final class BenchCommand implements Callable<Integer> {
     static final String BUNDLED_PROGRAM = "/programs/bench.elf";
 
     @ParentCommand
     Main main;
 
-    @Parameters(index = "0", description = "what to measure: vm")
+    @Parameters(index = "0", description = "what to measure: vm or fpp")
     String what;
+
+    @Option(names = "--scenario", defaultValue = "samples/scenarios/classroom.json", description = "bench fpp: the scenario (default: ${DEFAULT-VALUE})")
+    Path scenario;
 
     @Option(names = "--program", description = "a MIPS32 ELF to run instead of the bundled benchmark")
     Path program;
@@ -43,9 +54,51 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!what.equals("vm")) {
-            throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm", 2);
+        switch (what) {
+            case "vm" -> benchVm();
+            case "fpp" -> benchFpp();
+            default -> throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm, fpp", 2);
         }
+        return 0;
+    }
+
+    private void benchFpp() throws IOException {
+        ChainModel model = ChainModel.load(scenario);
+        FppHost host = new FppHost(model);
+        LoadedProgram program = FaultProofProgram.load();
+        Symbols.Symbol keccak = program.symbols().byName("keccak_f")
+            .orElseThrow(() -> new IllegalStateException("the fault proof program has no keccak_f symbol"));
+        List<Long> steps = new ArrayList<>();
+        List<Double> millis = new ArrayList<>();
+        long keccakSteps = 0;
+        long totalSteps = 0;
+        for (long n = 0; n < model.lastL2Block(); n++) {
+            FppInputs inputs = host.inputs(n, n + 1, model.outputRoot(n + 1));
+            VmState state = FaultProofProgram.load().state();
+            long t0 = System.nanoTime();
+            new Mips32Emulator(state, host.lazyStore(inputs)).run(Long.MAX_VALUE);
+            millis.add((System.nanoTime() - t0) / 1e6);
+            steps.add(state.step());
+            // A second run, step by step, to count where the time goes without slowing the timed one.
+            VmState counted = FaultProofProgram.load().state();
+            Mips32Emulator emu = new Mips32Emulator(counted, host.lazyStore(inputs));
+            while (!counted.exited()) {
+                keccakSteps += keccak.contains(counted.pc()) ? 1 : 0;
+                emu.step();
+            }
+            totalSteps += counted.step();
+        }
+        Collections.sort(steps);
+        List<Double> sortedMillis = new ArrayList<>(millis);
+        Collections.sort(sortedMillis);
+        main.out.printf("fpp on %s: %d transitions n -> n+1 (honest claims)%n", scenario, steps.size());
+        main.out.printf("steps per transition: min %,d, median %,d, max %,d%n", steps.get(0), steps.get(steps.size() / 2), steps.get(steps.size() - 1));
+        main.out.printf("time per run: median %.1f ms, max %.1f ms (first runs include JIT warm-up)%n",
+            sortedMillis.get(sortedMillis.size() / 2), sortedMillis.get(sortedMillis.size() - 1));
+        main.out.printf("steps inside keccak_f: %.1f %%%n", 100.0 * keccakSteps / totalSteps);
+    }
+
+    private void benchVm() throws IOException {
         byte[] elf = program != null ? Inputs.read(program) : bundled();
         String name = program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1);
         main.out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
@@ -82,7 +135,6 @@ final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         main.out.printf("with a proof at every step: %,d steps in %.3f s = %.0f steps/s%n", n, seconds, n / seconds);
-        return 0;
     }
 
     private static byte[] bundled() {
