@@ -17,6 +17,8 @@ public final class Mips32Emulator {
     private final Memory mem;
     private final Syscalls syscalls;
     private ProofRecorder recorder;
+    /** True only while {@link #stepWithProof} runs its step, so plain steps pay one flag check per data access. */
+    private boolean recorderActive;
 
     /** Aligned address of the data word the last step read or wrote, or -1 when it touched none. */
     private int lastDataAddr = -1;
@@ -58,21 +60,22 @@ public final class Mips32Emulator {
 
     /** Executes one instruction, and returns the proof the on-chain verifier needs to check it. */
     public StepProof stepWithProof() {
-        ProofRecorder rec = recorder == null ? (recorder = new ProofRecorder()) : recorder;
+        if (recorder == null) {
+            recorder = new ProofRecorder();
+        }
+        ProofRecorder rec = recorder;
         rec.begin(s);
         long preStep = s.step;
         byte[] pre = VmState.stateHashOf(rec.stateData);
-        this.recorderActive = true;
+        recorderActive = true;
         try {
             step();
         } finally {
-            this.recorderActive = false;
+            recorderActive = false;
         }
         return new StepProof(preStep, pre, s.stateHash(), rec.stateData.clone(), rec.proof.clone(),
             rec.oracleKey, rec.oracleValue, rec.oracleOffset);
     }
-
-    private boolean recorderActive;
 
     /** Executes one instruction; does nothing once the program has exited. */
     public void step() {
