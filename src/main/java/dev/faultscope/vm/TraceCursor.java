@@ -76,6 +76,20 @@ public final class TraceCursor {
         return true;
     }
 
+    /**
+     * Steps forward once like {@link #stepForward}, and returns the proof the on-chain verifier needs for that
+     * step ({@link Mips32Emulator#stepWithProof}); null when the program had already exited. Going through the
+     * cursor (rather than its emulator) keeps checkpoints and the output log in step.
+     */
+    public StepProof stepForwardWithProof() {
+        if (current.exited) {
+            return null;
+        }
+        StepProof proof = emulator.stepWithProof();
+        afterStep();
+        return proof;
+    }
+
     /** Steps back once exactly; false at the first step. */
     public boolean stepBack() {
         if (current.step == firstStep) {
@@ -129,6 +143,11 @@ public final class TraceCursor {
 
     private void executeOne() {
         emulator.step();
+        afterStep();
+    }
+
+    /** Bookkeeping after each executed step: the furthest step reached and the next checkpoint. */
+    private void afterStep() {
         long s = current.step;
         if (s > furthestStep) {
             furthestStep = s;

@@ -102,4 +102,24 @@ class TraceCursorTest {
         assertEquals(0, cursor.output().upTo(7, 1).length);
         assertEquals(1, cursor.output().upTo(8, 1).length);
     }
+
+    @Test
+    void steppingWithProofsKeepsCheckpointsAndOutputLikePlainSteps() {
+        VmState start = countingProgram();
+        List<byte[]> expected = linearWitnesses(start);
+        TraceCursor cursor = new TraceCursor(start, PreimageOracle.NONE, 16);
+        int proofs = 0;
+        // Every step of the run goes through the proof path, so each checkpoint is taken there first.
+        for (StepProof p; (p = cursor.stepForwardWithProof()) != null; proofs++) {
+            assertArrayEquals(VmState.stateHashOf(expected.get(proofs)), p.pre(), "pre " + proofs);
+            assertArrayEquals(VmState.stateHashOf(expected.get(proofs + 1)), p.post(), "post " + proofs);
+        }
+        assertEquals(expected.size() - 1, proofs);
+        assertEquals((expected.size() - 1) / 16 + 1, cursor.checkpointCount());
+        for (long target : new long[] {17, 600, 3, expected.size() - 2}) {
+            cursor.seek(target);
+            assertArrayEquals(expected.get((int) target), cursor.state().witness(), "seek to " + target);
+        }
+        assertEquals("x".repeat(300), new String(cursor.output().upTo(cursor.step() + 1, 1), StandardCharsets.UTF_8));
+    }
 }
