@@ -1,15 +1,10 @@
 package dev.faultscope.fpp;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.faultscope.io.FileFormatException;
+import dev.faultscope.io.JsonFiles;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,11 +93,6 @@ public record Scenario(String name, String description, long chainId, long genes
 
     // ---- reading ----
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            // Two "amount" keys in one transaction mean a damaged file; which one was meant cannot be guessed.
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     public static Scenario load(Path path) throws IOException {
@@ -111,20 +101,7 @@ public record Scenario(String name, String description, long chainId, long genes
 
     /** Parses and validates; every problem is a {@link FileFormatException} naming the field, e.g. {@code blocks[3].txs[1].amount}. */
     public static Scenario parse(byte[] json, Path path) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new FileFormatException(path, where, "malformed JSON: " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (root == null || root.isMissingNode()) {
-            throw new FileFormatException(path, "line 1, column 1", "malformed JSON: the file is empty");
-        }
-        return new Reader(path).scenario(root);
+        return new Reader(path).scenario(JsonFiles.parseTree(json, path));
     }
 
     private static final class Reader {
@@ -379,10 +356,6 @@ public record Scenario(String name, String description, long chainId, long genes
     }
 
     private static String quote(String s) {
-        try {
-            return MAPPER.writeValueAsString(s);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonFiles.MAPPER.getNodeFactory().textNode(s).toString();
     }
 }

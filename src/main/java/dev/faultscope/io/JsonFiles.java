@@ -27,12 +27,12 @@ import java.util.zip.ZipException;
  * What the Cannon file readers and writers share: gzip by file name, JSON parsing with positions in errors,
  * and typed field access that reports the offending field.
  */
-final class JsonFiles {
+public final class JsonFiles {
     /**
      * Duplicate keys and trailing garbage are errors: Go silently keeps the last duplicate, but a file with two
      * {@code "pc"} fields has been damaged or hand-edited wrongly, and guessing which one was meant is worse.
      */
-    static final JsonMapper MAPPER = JsonMapper.builder()
+    public static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -74,8 +74,11 @@ final class JsonFiles {
 
     // ---- JSON ----
 
-    /** Parses a whole document that must be one JSON object. */
-    static ObjectNode parseObject(byte[] json, Path path) {
+    /**
+     * Parses a whole JSON document strictly (no duplicate keys, nothing after it); a broken one is a
+     * {@link FileFormatException} naming the line and column. For every file format of the project.
+     */
+    public static JsonNode parseTree(byte[] json, Path path) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -89,6 +92,12 @@ final class JsonFiles {
         if (root == null || root.isMissingNode()) {
             throw new FileFormatException(path, "line 1, column 1", "malformed JSON: the file is empty");
         }
+        return root;
+    }
+
+    /** Parses a whole document that must be one JSON object. */
+    static ObjectNode parseObject(byte[] json, Path path) {
+        JsonNode root = parseTree(json, path);
         if (!root.isObject()) {
             throw new FileFormatException(path, "top level", "expected a JSON object, found " + kind(root));
         }
