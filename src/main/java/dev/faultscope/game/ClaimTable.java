@@ -24,7 +24,7 @@ public final class ClaimTable {
      * @param move              "Root", "Attack" or "Defend"
      * @param parentIndex       the parent claim, {@link Claim#NO_PARENT} for the root
      * @param traceIndex        the trace index the claim commits to, at MAX_GAME_DEPTH
-     * @param block             the L2 block an output claim (depth ≤ split) is about, else -1
+     * @param block             the L2 block an output claim (depth ≤ split) is about (the root: the proposal's), else -1
      * @param challengerDuration seconds used by the team that would counter this claim, at {@code now}
      * @param expired           that team's clock has run out: nobody can counter the claim any more
      * @param counteredBy       who countered it (a stepper, or after resolution the winning child's claimant), or null
@@ -88,7 +88,9 @@ public final class ClaimTable {
             boolean leaf = c.depth() == cfg.maxGameDepth();
             out.add(new Row(i, moveKind(game, i), c.parentIndex(), c.position(), c.depth(),
                 c.position().traceIndex(cfg.maxGameDepth()),
-                c.depth() <= cfg.splitDepth() ? game.blockOf(c.position()) : -1,
+                // The root asserts the proposal's block by definition; with few output leaves (a small split depth)
+                // the position formula would name an earlier one.
+                c.isRoot() ? game.rootBlock() : c.depth() <= cfg.splitDepth() ? game.blockOf(c.position()) : -1,
                 c.value(), c.claimant(), c.bond(), c.clock(), used, cfg.maxClockDuration() - used,
                 used >= cfg.maxClockDuration(), game.clockExpiresAt(i), game.resolvableAt(i), c.counteredBy(),
                 leaf && c.counteredBy() != null, game.isSubgameResolved(i)));
@@ -156,8 +158,8 @@ public final class ClaimTable {
     public String summary() {
         StringBuilder sb = new StringBuilder();
         GameStatus status = game.status();
-        sb.append("Status: ").append(status);
-        game.resolvedAt().ifPresent(t -> sb.append(" (resolved at t=").append(t).append(')'));
+        sb.append("Resolution: ").append(status == GameStatus.IN_PROGRESS ? "not yet" : status.name());
+        game.resolvedAt().ifPresent(t -> sb.append(" at t=").append(t));
         sb.append('\n');
         sb.append("Winner: ").append(winner()).append('\n');
         if (status == GameStatus.IN_PROGRESS) {

@@ -113,6 +113,7 @@ class ClaimTableTest {
     void summaryNamesTheWinnerAndEveryCredit() {
         FaultDisputeGame g = attackAndDefend();
         String open = ClaimTable.of(g).summary();
+        assertTrue(open.contains("Resolution: not yet\n"), open);
         assertTrue(open.contains("Winner: none yet"), open);
         assertTrue(open.contains("Resolvable from t=" + g.resolvableAt(0)), open);
 
@@ -120,7 +121,7 @@ class ClaimTableTest {
         resolveAllClaims(g, end);
         g.resolve(end);
         String done = ClaimTable.of(g).text();
-        assertTrue(done.contains("Status: DEFENDER_WINS (resolved at t=" + end + ")"), done);
+        assertTrue(done.contains("Resolution: DEFENDER_WINS at t=" + end + "\n"), done);
         assertTrue(done.contains("Winner: defender: the root claim by proposer stands"), done);
         for (Map.Entry<String, BigInteger> e : g.credits().entrySet()) {
             assertTrue(done.lines().anyMatch(l -> l.strip().matches(e.getKey() + "\\s+" + ClaimTable.eth(e.getValue()).replace(".", "\\.") + " ETH")),
@@ -153,7 +154,7 @@ class ClaimTableTest {
             assertEquals(k.bond().toString(), c.get("bond").textValue());
             assertEquals(k.position().gindex().toString(), c.get("position").textValue());
             assertEquals(k.clock().duration(), c.get("clockDuration").longValue());
-            assertEquals(g.blockOf(k.position()), c.get("block").longValue());
+            assertEquals(i == 0 ? g.rootBlock() : g.blockOf(k.position()), c.get("block").longValue());
             assertTrue(c.get("counteredBy").isNull());
         }
         assertTrue(claims.get(0).get("parentIndex").isNull());

@@ -36,10 +36,10 @@ public final class SessionSamples {
         return Bytes32.of(b);
     }
 
-    /** M = 5, S = 2, workshop clocks; anchor block 100, root claim about block 110 by "proposer" at t=1000. */
+    /** M = 5, S = 2, workshop clocks; anchor block 100, root claim about block 104 (the last of the 2^S output leaves) by "proposer" at t=1000. */
     public static GameSetup smallSetup() {
         GameConfig cfg = GameConfig.custom(5, 2, PRESTATE, new Anchor(100, v("anchor output")), v("l1 head"), 901);
-        return new GameSetup(cfg, v("root claim"), 110, "proposer", 1000);
+        return new GameSetup(cfg, v("root claim"), 104, "proposer", 1000);
     }
 
     /** Records actions while applying them to a game, so the recording is a valid session. */
