@@ -206,6 +206,9 @@ public final class GameRunner {
     }
 
     private boolean apply(GameAction a) {
+        if (redundant(a)) {
+            return false;
+        }
         try {
             int index = a.applyTo(game);
             actions.add(a);
@@ -220,6 +223,18 @@ public final class GameRunner {
             }
             return false;
         }
+    }
+
+    /**
+     * A resolution another player already sent this round: two agents deciding on the same state both resolve, and on
+     * chain the second transaction would merely revert, so it is not sent.
+     */
+    private boolean redundant(GameAction a) {
+        if (a instanceof GameAction.Resolve) {
+            return game.status() != GameStatus.IN_PROGRESS;
+        }
+        return a instanceof GameAction.ResolveClaim r && (game.status() != GameStatus.IN_PROGRESS
+            || r.claimIndex() < game.claimCount() && game.isSubgameResolved(r.claimIndex()));
     }
 
     /** Resolution nobody else sent: every subgame, children first, then the game. */
