@@ -81,6 +81,11 @@ class GameRunnerTest {
         assertEquals(GameStatus.DEFENDER_WINS, r.status(), () -> describe(r));
         assertTrue(r.game().claimCount() > 1, "the dishonest challenger made at least one claim");
         assertHonestInvariants(r, GameRunner.DEFENDER);
+        if (List.of("freeloader", "timeout", "random").contains(challenger)) {
+            // Strategies that make up values check legality first: none of their moves reverts.
+            assertTrue(r.rejected().stream().noneMatch(x -> x.action().actor().equals(GameRunner.CHALLENGER)),
+                () -> describe(r));
+        }
     }
 
     /**
@@ -121,6 +126,17 @@ class GameRunnerTest {
         long leafIndex = leaf.position().traceIndexInSubgame(last.game().config().splitDepth(),
             last.game().config().maxGameDepth());
         assertEquals(k, last.step().attack() ? leafIndex : leafIndex + 1);
+    }
+
+    /** The larger sample in the mainnet configuration: a 2-million-step transition, bisected over 2^42 indices. */
+    @Test
+    void largerScenarioMainnetGame() throws IOException {
+        Path larger = Path.of("samples/scenarios/larger.json");
+        GameRunner.Result r = GameRunner.play(larger, "mainnet", "invalid-transfers", "honest", -1, 0);
+        assertEquals(GameStatus.CHALLENGER_WINS, r.status(), () -> describe(r));
+        assertEquals(1 + 73, r.game().claimCount(), "one straight bisection: every depth from the root to M");
+        assertTrue(r.game().credit(GameRunner.CHALLENGER).compareTo(bonds(r.game(), GameRunner.CHALLENGER)) > 0);
+        assertEquals(BigInteger.ZERO, r.game().credit(GameRunner.DEFENDER));
     }
 
     /** A third player freeloading beside the honest challenger's counters gains nothing; the honest agent's bonds return. */
