@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves one VM run to any step, forwards or backwards, exactly: it keeps checkpoints (copy-on-write
@@ -16,6 +17,12 @@ import java.util.List;
  */
 public final class TraceCursor {
     public static final long DEFAULT_INTERVAL = 1L << 16;
+
+    /**
+     * Instructions executed by every cursor in this JVM, replays included: how much VM work a whole game really
+     * costs compared with its traces' lengths. Counted per call rather than per step, so the hot loop pays nothing.
+     */
+    private static final AtomicLong EXECUTED = new AtomicLong();
 
     private final PreimageOracle oracle;
     private final long interval;
@@ -73,6 +80,7 @@ public final class TraceCursor {
             return false;
         }
         executeOne();
+        EXECUTED.incrementAndGet();
         return true;
     }
 
@@ -87,6 +95,7 @@ public final class TraceCursor {
         }
         StepProof proof = emulator.stepWithProof();
         afterStep();
+        EXECUTED.incrementAndGet();
         return proof;
     }
 
@@ -112,6 +121,7 @@ public final class TraceCursor {
                 break;
             }
         }
+        EXECUTED.addAndGet(done);
         return done;
     }
 
@@ -129,9 +139,11 @@ public final class TraceCursor {
                 moveTo(checkpoints.get(k).restore());
             }
         }
+        long from = current.step;
         while (current.step < target && !current.exited) {
             executeOne();
         }
+        EXECUTED.addAndGet(current.step - from);
         return current.step;
     }
 
@@ -161,6 +173,11 @@ public final class TraceCursor {
         current = state;
         emulator = new Mips32Emulator(state, oracle);
         emulator.setOutput(new RecordingStream(1), new RecordingStream(2));
+    }
+
+    /** Instructions executed by all cursors so far (see {@link #EXECUTED}). */
+    public static long totalExecuted() {
+        return EXECUTED.get();
     }
 
     public int checkpointCount() {
