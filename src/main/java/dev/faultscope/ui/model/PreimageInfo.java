@@ -14,13 +14,18 @@ import java.util.Arrays;
  */
 public record PreimageInfo(byte[] key, String type, int offset, long length, byte[] nextRead) {
 
+    static final String NONE = "none selected";
+    static final String BEING_WRITTEN = "key being written";
+
     public static PreimageInfo of(byte[] key, int offset, PreimageOracle oracle) {
         boolean zero = true;
         for (byte b : key) {
             zero &= b == 0;
         }
-        String type = zero ? "none selected" : PreimageKeys.typeName(PreimageKeys.type(key));
-        byte[] data = zero ? null : oracle.preimage(key);
+        // The program writes a key to fd 6 in pieces that shift in from the right: until the type byte
+        // arrives at byte 0, the key is still being written.
+        String type = zero ? NONE : key[0] == 0 ? BEING_WRITTEN : PreimageKeys.typeName(PreimageKeys.type(key));
+        byte[] data = key[0] == 0 ? null : oracle.preimage(key);
         if (data == null) {
             return new PreimageInfo(key, type, offset, -1, null);
         }
@@ -38,6 +43,6 @@ public record PreimageInfo(byte[] key, String type, int offset, long length, byt
     }
 
     public boolean selected() {
-        return !type.equals("none selected");
+        return key[0] != 0;
     }
 }

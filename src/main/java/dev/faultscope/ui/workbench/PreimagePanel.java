@@ -47,7 +47,7 @@ public final class PreimagePanel extends VBox {
 
     public void show(Frame f) {
         PreimageInfo p = f.preimage();
-        key.setText(p.selected() ? Numbers.shortHex(p.key()) : "—");
+        key.setText(p.type().equals("none selected") ? "—" : Numbers.shortHex(p.key()));
         key.getTooltip().setText(Numbers.hex(p.key()));
         type.setText(p.type());
         offset.setText(p.selected() ? Integer.toUnsignedString(p.offset()) + "  (8-byte length prefix, then data)" : "—");
