@@ -32,7 +32,9 @@ public final class RegistersPanel extends VBox {
         for (int i = 0; i < 32; i++) {
             Label name = new Label(String.format("r%-2d %s", i, RegisterNames.abi(i)));
             name.getStyleClass().addAll("mono", "reg-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             values[i] = new Label();
+            values[i].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             values[i].setId("reg-" + i);
             values[i].getStyleClass().addAll("mono", "reg-value");
             values[i].setTooltip(new Tooltip());
@@ -44,7 +46,9 @@ public final class RegistersPanel extends VBox {
         for (int i = 0; i < SPECIAL.length; i++) {
             Label name = new Label(SPECIAL[i]);
             name.getStyleClass().addAll("mono", "reg-name");
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             specials[i] = new Label();
+            specials[i].setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             specials[i].setId("reg-" + SPECIAL[i]);
             specials[i].getStyleClass().addAll("mono", "reg-value");
             specialGrid.add(name, (i % 2) * 2, i / 2);

@@ -98,6 +98,8 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
         }
         runTo.disableProperty().bind(running);
         // Buttons keep their labels at any font size; the scrubber is what gives way.
+        speed.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runTo.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         lookupAll(".button").forEach(n -> ((javafx.scene.layout.Region) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE));
         runTo.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
@@ -208,7 +210,8 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
         if (f != null && step <= f.step()) {
             goToStep(step);
         } else {
-            start(new RunTask(speed.getValue().animated() ? speed.getValue() : Speed.MAX, step, true, "run to step " + step));
+            // Someone typing a step number wants to be there, not to watch the way: always full speed.
+            start(new RunTask(Speed.MAX, step, true, "run to step " + step));
         }
     }
 
@@ -429,6 +432,10 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
             String m = String.format("%s: %,d steps in %.2f s (%,.0f steps/s) — %s", what, steps, seconds,
                 seconds > 0 ? steps / seconds : 0.0, why);
             System.getLogger("faultscope.ui").log(System.Logger.Level.INFO, m + " [speed " + speed.label() + "]");
+            if (isCancelled()) {
+                // A paused task's result is dropped, but the summary of how far it got is still worth showing.
+                report(m);
+            }
             return m;
         }
 
