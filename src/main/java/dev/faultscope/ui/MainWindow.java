@@ -1,0 +1,558 @@
+package dev.faultscope.ui;
+
+import dev.faultscope.fpp.ChainModel;
+import dev.faultscope.fpp.Scenario;
+import dev.faultscope.io.CannonProofFile;
+import dev.faultscope.io.CannonStateFile;
+import dev.faultscope.io.FileFormatException;
+import dev.faultscope.ui.model.FileKind;
+import dev.faultscope.ui.model.FontScale;
+import dev.faultscope.ui.model.LoadedRun;
+import dev.faultscope.ui.model.RecentFiles;
+import dev.faultscope.ui.model.Speed;
+import dev.faultscope.ui.workbench.WorkbenchView;
+import dev.faultscope.vm.StepProof;
+import dev.faultscope.vm.elf.ElfFormatException;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.prefs.Preferences;
+
+/**
+ * The app's shell: menus (every action, with its shortcut), the open content (a workbench or a proof), the
+ * status bar with the progress of long work, themes and presentation sizes, opening files by menu, recent
+ * list or drag and drop. Files are read off the FX thread; a bad file is an error dialog, nothing else changes.
+ */
+public final class MainWindow {
+    public static final String SAMPLE_RESOURCE = "/samples/classroom.json";
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private StackPane content;
+    @FXML
+    private Label statusText;
+    @FXML
+    private Label titleText;
+    @FXML
+    private Label zoomText;
+    @FXML
+    private ProgressBar progress;
+    @FXML
+    private Button cancelButton;
+    @FXML
+    private Menu recentMenu;
+    @FXML
+    private Menu runMenu;
+    @FXML
+    private CheckMenuItem darkItem;
+    @FXML
+    private Menu speedMenu;
+
+    private final Stage stage;
+    private final Scene scene;
+    private final FontScale fonts = new FontScale();
+    private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("dev/faultscope/ui"));
+    private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "faultscope-open");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObjectProperty<WorkbenchView> workbench = new SimpleObjectProperty<>();
+    private Task<?> currentTask;
+
+    public MainWindow(Stage stage) {
+        this.stage = stage;
+        FXMLLoader fxml = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"));
+        fxml.setController(this);
+        try {
+            fxml.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        scene = new Scene(root, 1560, 960);
+        applyTheme(false);
+        applyFont();
+        stage.setScene(scene);
+        stage.setTitle("Faultscope");
+        scene.setOnDragOver(this::dragOver);
+        scene.setOnDragDropped(this::dragDropped);
+        runMenu.disableProperty().bind(workbench.isNull());
+        speedMenu.disableProperty().bind(workbench.isNull());
+        recentMenu.setOnShowing(e -> rebuildRecent());
+        rebuildRecent();
+        progress.setVisible(false);
+        cancelButton.setVisible(false);
+        for (Speed s : Speed.values()) {
+            MenuItem item = new MenuItem(s.label());
+            item.setOnAction(e -> withWorkbench(w -> w.setSpeed(s)));
+            speedMenu.getItems().add(item);
+        }
+        setStatus("Ready. Open a program, a Cannon state or proof, or a scenario (Ctrl+O), or drop one here.");
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+
+    public WorkbenchView workbench() {
+        return workbench.get();
+    }
+
+    public void setStatus(String text) {
+        // A running task shows its progress messages here; a message of our own takes over from it.
+        if (statusText.textProperty().isBound()) {
+            statusText.textProperty().unbind();
+        }
+        statusText.setText(text);
+    }
+
+    public String status() {
+        return statusText.getText();
+    }
+
+    // ---- opening ----
+
+    /** The bundled sample: classroom, block 1 → 2, claimed by the invalid-transfers proposer. */
+    public void openSample() {
+        run("Loading the classroom sample", () -> {
+            byte[] json;
+            try (InputStream in = MainWindow.class.getResourceAsStream(SAMPLE_RESOURCE)) {
+                if (in == null) {
+                    throw new IOException("the bundled sample " + SAMPLE_RESOURCE + " is missing from the build");
+                }
+                json = in.readAllBytes();
+            }
+            ChainModel model = ChainModel.of(Scenario.parse(json, Path.of("classroom.json")));
+            ScenarioDialog.Choice d = ScenarioDialog.defaults(model);
+            LoadedRun r = LoadedRun.faultProof(model, model.scenario().name(), d.agreedBlock(), d.claimBlock(), d.proposer());
+            return () -> showRun(r);
+        }, Path.of("classroom.json (bundled sample)"));
+    }
+
+    public void open(Path path) {
+        run("Opening " + path.getFileName(), () -> {
+            FileKind kind;
+            try {
+                kind = FileKind.detect(path);
+            } catch (FileKind.Unrecognised e) {
+                throw new OpenFailure(e.getMessage());
+            }
+            String name = path.getFileName().toString();
+            return switch (kind) {
+                case ELF -> {
+                    LoadedRun r = LoadedRun.elf(name, Files.readAllBytes(path));
+                    yield () -> opened(path, () -> showRun(r));
+                }
+                case CANNON_STATE -> {
+                    LoadedRun r = LoadedRun.state(name, CannonStateFile.read(path));
+                    yield () -> opened(path, () -> showRun(r));
+                }
+                case CANNON_PROOF -> {
+                    StepProof proof = CannonProofFile.read(path);
+                    yield () -> opened(path, () -> showProof(path, proof));
+                }
+                case SCENARIO -> {
+                    ChainModel model = ChainModel.load(path);
+                    yield () -> ScenarioDialog.ask(stage, name, model).ifPresent(c -> run("Preparing the fault proof program",
+                        () -> {
+                            LoadedRun r = LoadedRun.faultProof(model, model.scenario().name(), c.agreedBlock(), c.claimBlock(), c.proposer());
+                            return () -> opened(path, () -> showRun(r));
+                        }, path));
+                }
+                case SESSION -> () -> {
+                    recent.add(path);
+                    info("Sessions open in the game view",
+                        name + " is a Faultscope session (a played dispute game). The game view that replays sessions "
+                            + "is not in this version yet; this window opens VM runs: ELF programs, Cannon states and "
+                            + "proofs, and scenarios.");
+                };
+            };
+        }, path);
+    }
+
+    private void opened(Path path, Runnable show) {
+        recent.add(path);
+        show.run();
+    }
+
+    /** Work that reads files, off the FX thread; it returns what to do with the result on the FX thread. */
+    @FunctionalInterface
+    private interface Opening {
+        Runnable call() throws Exception;
+    }
+
+    /** A problem with the file described for the user, without a stack trace. */
+    private static final class OpenFailure extends Exception {
+        OpenFailure(String message) {
+            super(message);
+        }
+    }
+
+    private void run(String what, Opening work, Path path) {
+        Task<Runnable> t = new Task<>() {
+            @Override
+            protected Runnable call() throws Exception {
+                updateMessage(what + "…");
+                return work.call();
+            }
+        };
+        t.setOnSucceeded(e -> {
+            taskDone(t);
+            try {
+                t.getValue().run();
+            } catch (RuntimeException ex) {
+                error(path, describe(ex));
+            }
+        });
+        t.setOnFailed(e -> {
+            taskDone(t);
+            error(path, describe(t.getException()));
+        });
+        track(t);
+        loader.execute(t);
+    }
+
+    /** What went wrong, in the user's terms: the format problem, a missing file, or the exception's message. */
+    static String describe(Throwable e) {
+        if (e instanceof FileFormatException || e instanceof ElfFormatException || e instanceof OpenFailure) {
+            return e.getMessage();
+        }
+        if (e instanceof NoSuchFileException n) {
+            return "the file does not exist: " + n.getFile();
+        }
+        if (e instanceof IOException) {
+            return "it cannot be read: " + e.getMessage();
+        }
+        if (e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private void showRun(LoadedRun r) {
+        closeContent();
+        WorkbenchView view = new WorkbenchView(r);
+        view.setStatusSink(this::setStatus);
+        view.setTaskListener(this::track);
+        content.getChildren().setAll(view);
+        workbench.set(view);
+        titleText.setText(r.title());
+        stage.setTitle("Faultscope · " + r.title());
+        setStatus(r.detail());
+        view.survey();
+    }
+
+    private void showProof(Path path, StepProof proof) {
+        closeContent();
+        ProofView view = new ProofView(path, proof);
+        content.getChildren().setAll(view);
+        titleText.setText("Cannon proof · " + path.getFileName() + " · step " + proof.step());
+        stage.setTitle("Faultscope · " + path.getFileName());
+        setStatus(view.evidence().verdictText());
+    }
+
+    private void closeContent() {
+        WorkbenchView w = workbench.get();
+        if (w != null) {
+            w.close();
+            workbench.set(null);
+        }
+        content.getChildren().clear();
+    }
+
+    private void error(Path path, String problem) {
+        setStatus("Could not open " + path.getFileName() + ": " + problem);
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(stage);
+        a.setTitle("Cannot open " + path.getFileName());
+        a.setHeaderText("Cannot open " + path);
+        a.setContentText(problem);
+        a.getDialogPane().setId("error-dialog");
+        a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        a.show();
+    }
+
+    private void info(String header, String text) {
+        setStatus(header);
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle(header);
+        a.setHeaderText(header);
+        a.setContentText(text);
+        a.getDialogPane().setId("info-dialog");
+        a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        a.show();
+    }
+
+    // ---- long work in the status bar ----
+
+    private void track(Task<?> t) {
+        currentTask = t;
+        progress.progressProperty().bind(t.progressProperty());
+        progress.setVisible(true);
+        cancelButton.setVisible(true);
+        statusText.textProperty().bind(Bindings.when(t.messageProperty().isEmpty())
+            .then(statusText.getText()).otherwise(t.messageProperty()));
+        t.runningProperty().addListener((o, a, b) -> {
+            if (!b) {
+                taskDone(t);
+            }
+        });
+    }
+
+    private void taskDone(Task<?> t) {
+        if (currentTask == t) {
+            String last = statusText.getText();
+            statusText.textProperty().unbind();
+            statusText.setText(last);
+            progress.progressProperty().unbind();
+            progress.setVisible(false);
+            cancelButton.setVisible(false);
+            currentTask = null;
+        }
+    }
+
+    @FXML
+    private void cancelTask() {
+        Task<?> t = currentTask;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    // ---- menu actions ----
+
+    @FXML
+    private void openFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a program, Cannon state or proof, scenario or session");
+        chooser.getExtensionFilters().addAll(
+            new FileChooser.ExtensionFilter("Faultscope files", "*.elf", "*.json", "*.json.gz", "*.gz"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+        List<Path> recents = recent.list();
+        if (!recents.isEmpty() && recents.get(0).getParent() != null && Files.isDirectory(recents.get(0).getParent())) {
+            chooser.setInitialDirectory(recents.get(0).getParent().toFile());
+        } else if (Files.isDirectory(Path.of("samples"))) {
+            chooser.setInitialDirectory(Path.of("samples").toAbsolutePath().toFile());
+        }
+        var file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    @FXML
+    private void openSampleAction() {
+        openSample();
+    }
+
+    private void rebuildRecent() {
+        recentMenu.getItems().clear();
+        List<Path> list = recent.list();
+        for (int i = 0; i < list.size(); i++) {
+            Path p = list.get(i);
+            MenuItem item = new MenuItem((i + 1) + "  " + p.getFileName() + "   —  " + (p.getParent() == null ? "" : p.getParent()));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(p));
+            recentMenu.getItems().add(item);
+        }
+        if (list.isEmpty()) {
+            MenuItem none = new MenuItem("(no recent files)");
+            none.setDisable(true);
+            recentMenu.getItems().add(none);
+        } else {
+            MenuItem clear = new MenuItem("Clear recent files");
+            clear.setOnAction(e -> recent.clear());
+            recentMenu.getItems().addAll(new SeparatorMenuItem(), clear);
+        }
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY);
+        }
+        e.consume();
+    }
+
+    private void dragDropped(DragEvent e) {
+        boolean ok = e.getDragboard().hasFiles() && !e.getDragboard().getFiles().isEmpty();
+        if (ok) {
+            Path p = e.getDragboard().getFiles().get(0).toPath();
+            Platform.runLater(() -> open(p));
+        }
+        e.setDropCompleted(ok);
+        e.consume();
+    }
+
+    @FXML
+    private void quit() {
+        stage.close();
+        Platform.exit();
+    }
+
+    @FXML
+    private void stepForward() {
+        withWorkbench(WorkbenchView::stepForward);
+    }
+
+    @FXML
+    private void stepBack() {
+        withWorkbench(WorkbenchView::stepBack);
+    }
+
+    @FXML
+    private void runAction() {
+        withWorkbench(WorkbenchView::run);
+    }
+
+    @FXML
+    private void pause() {
+        withWorkbench(WorkbenchView::pause);
+    }
+
+    @FXML
+    private void runToBreakpoint() {
+        withWorkbench(WorkbenchView::runToBreakpoint);
+    }
+
+    @FXML
+    private void runToStep() {
+        withWorkbench(WorkbenchView::focusRunTo);
+    }
+
+    @FXML
+    private void goToFirst() {
+        withWorkbench(WorkbenchView::goToFirst);
+    }
+
+    @FXML
+    private void goToEnd() {
+        withWorkbench(WorkbenchView::goToEnd);
+    }
+
+    @FXML
+    private void toggleBreakpoint() {
+        withWorkbench(WorkbenchView::toggleBreakpointHere);
+    }
+
+    @FXML
+    private void clearBreakpoints() {
+        withWorkbench(WorkbenchView::clearBreakpoints);
+    }
+
+    @FXML
+    private void showEvidence() {
+        withWorkbench(w -> w.showEvidence(stage));
+    }
+
+    @FXML
+    private void toggleRadix() {
+        withWorkbench(WorkbenchView::toggleRadix);
+    }
+
+    @FXML
+    private void goToAddress() {
+        withWorkbench(WorkbenchView::focusMemoryAddress);
+    }
+
+    private void withWorkbench(java.util.function.Consumer<WorkbenchView> action) {
+        WorkbenchView w = workbench.get();
+        if (w != null) {
+            action.accept(w);
+        } else {
+            setStatus("open a program first (Ctrl+O)");
+        }
+    }
+
+    // ---- appearance ----
+
+    @FXML
+    private void toggleDark() {
+        applyTheme(darkItem.isSelected());
+    }
+
+    public void applyTheme(boolean dark) {
+        darkItem.setSelected(dark);
+        scene.getStylesheets().setAll(
+            MainWindow.class.getResource("app.css").toExternalForm(),
+            MainWindow.class.getResource(dark ? "dark.css" : "light.css").toExternalForm());
+    }
+
+    @FXML
+    public void fontLarger() {
+        fonts.larger();
+        applyFont();
+    }
+
+    @FXML
+    public void fontSmaller() {
+        fonts.smaller();
+        applyFont();
+    }
+
+    @FXML
+    public void fontReset() {
+        fonts.reset();
+        applyFont();
+    }
+
+    @FXML
+    public void presentation() {
+        fonts.large();
+        applyFont();
+    }
+
+    private void applyFont() {
+        // Every size in the stylesheets is in em, so the root's font size scales the whole window.
+        root.setStyle(String.format("-fx-font-size: %.0fpx;", fonts.size()));
+        zoomText.setText(fonts.percent() + " %");
+    }
+
+    @FXML
+    private void about() {
+        info("About Faultscope", "Faultscope: a workbench for OP Stack fault proofs. A Cannon-compatible MIPS32 VM, "
+            + "the fault proof program and the dispute game, all one engine.\n\nKeys: F7 step, F8 step back, F5 run, "
+            + "Shift+F5 pause, Ctrl+F5 run to breakpoint, F9 breakpoint, Ctrl+G run to step, Ctrl+E evidence, "
+            + "Ctrl+L go to address, Ctrl+H hex/decimal, Ctrl +/−/0 font size, Ctrl+Shift+P presentation.");
+    }
+
+    public Node content() {
+        return content.getChildren().isEmpty() ? null : content.getChildren().get(0);
+    }
+
+    public void close() {
+        closeContent();
+        loader.shutdownNow();
+    }
+}

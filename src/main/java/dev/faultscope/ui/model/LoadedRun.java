@@ -1,0 +1,78 @@
+package dev.faultscope.ui.model;
+
+import dev.faultscope.agent.FaultProofProgram;
+import dev.faultscope.fpp.Bytes32;
+import dev.faultscope.fpp.ChainModel;
+import dev.faultscope.fpp.FppHost;
+import dev.faultscope.fpp.FppInputs;
+import dev.faultscope.fpp.Proposer;
+import dev.faultscope.fpp.Proposers;
+import dev.faultscope.oracle.PreimageOracle;
+import dev.faultscope.oracle.PreimageStore;
+import dev.faultscope.vm.Symbols;
+import dev.faultscope.vm.VmState;
+import dev.faultscope.vm.elf.ElfLoader;
+import dev.faultscope.vm.elf.LoadedProgram;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A program ready to step: its initial state, symbols, the pre-image store serving it, and a title saying
+ * what it is. The store is given the hint log, so the pre-image panel can show what the program asked for.
+ */
+public record LoadedRun(String title, String detail, VmState initial, Symbols symbols, PreimageStore store, HintLog hints) {
+
+    /** The bundled fault proof program on one transition of a scenario's chain, the claim from {@code proposer}. */
+    public static LoadedRun faultProof(ChainModel model, String scenarioName, long agreedBlock, long claimBlock, String proposerName) {
+        if (agreedBlock < 0 || claimBlock <= agreedBlock || claimBlock > model.lastL2Block()) {
+            throw new IllegalArgumentException("blocks must satisfy 0 ≤ agreed < claim ≤ " + model.lastL2Block()
+                + " (the chain's last L2 block); got agreed " + agreedBlock + ", claim " + claimBlock);
+        }
+        Proposer proposer = Proposers.named(proposerName, model);
+        FppHost host = new FppHost(model).serve(proposer);
+        Bytes32 claim = proposer.claim(claimBlock);
+        FppInputs inputs = host.inputs(agreedBlock, claimBlock, claim);
+        PreimageStore store = host.lazyStore(inputs);
+        HintLog hints = new HintLog();
+        LoadedProgram program = FaultProofProgram.load();
+        VmState initial = program.state();
+        PreimageStore.HintHandler answer = host.hintHandler();
+        store.onHint((hint, s) -> {
+            hints.record(hint);
+            answer.onHint(hint, s);
+        });
+        String title = "FPP · " + scenarioName + " · block " + agreedBlock + " → " + claimBlock + " · " + proposer.name();
+        String detail = "The fault proof program checks the output root claimed by the \"" + proposer.name()
+            + "\" proposer for L2 block " + claimBlock + ", starting from agreed block " + agreedBlock + ": claim " + claim;
+        return new LoadedRun(title, detail, initial, program.symbols(), store, hints);
+    }
+
+    public static LoadedRun faultProof(Path scenario, long agreedBlock, long claimBlock, String proposerName) throws IOException {
+        ChainModel model = ChainModel.load(scenario);
+        return faultProof(model, model.scenario().name(), agreedBlock, claimBlock, proposerName);
+    }
+
+    /** A big-endian MIPS32 ELF loaded as Cannon's load-elf does; it gets no pre-images. */
+    public static LoadedRun elf(String name, byte[] bytes) {
+        LoadedProgram p = ElfLoader.load(bytes);
+        return plain(name, "ELF program " + name + " (no pre-image host: reads of pre-images fault)", p.state(), p.symbols());
+    }
+
+    /** A Cannon state file: no symbols and no pre-images come with it. */
+    public static LoadedRun state(String name, VmState state) {
+        return plain(name, "Cannon state " + name + " at step " + state.step() + " (no symbols, no pre-image host)", state, Symbols.NONE);
+    }
+
+    private static LoadedRun plain(String title, String detail, VmState state, Symbols symbols) {
+        HintLog hints = new HintLog();
+        PreimageStore store = new PreimageStore();
+        store.onHint((hint, s) -> hints.record(hint));
+        return new LoadedRun(title, detail, state, symbols, store, hints);
+    }
+
+    /** The store without its hint routing, for re-executing a step beside the run (evidence) without side effects. */
+    public PreimageOracle quietOracle() {
+        return store::preimage;
+    }
+}
