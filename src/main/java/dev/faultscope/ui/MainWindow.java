@@ -82,7 +82,9 @@ public final class MainWindow {
     private final Stage stage;
     private final Scene scene;
     private final FontScale fonts = new FontScale();
-    private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node("dev/faultscope/ui"));
+    /** The preferences node can be redirected (the UI tests do) so a test run never edits a user's recent files. */
+    private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node(
+        System.getProperty("faultscope.prefs.node", "dev/faultscope/ui")));
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "faultscope-open");
         t.setDaemon(true);
