@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds a trimmed Java runtime with Faultscope in target/image: bin/faultscope runs the command line
-# without any JDK installed. The modules are the ones jdeps finds in the jar and its libraries.
+# Builds a trimmed Java runtime with Faultscope in target/image: bin/faultscope runs the command line and
+# bin/faultscope-app the desktop app, without any JDK installed. The modules are the ones jdeps finds in the jar and its libraries.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -22,5 +22,11 @@ cat > "$image/bin/faultscope" <<'LAUNCHER'
 here="$(cd "$(dirname "$0")/.." && pwd)"
 exec "$here/bin/java" ${FAULTSCOPE_JAVA_OPTS:-} -jar "$here/app/faultscope.jar" "$@"
 LAUNCHER
-chmod +x "$image/bin/faultscope"
+cat > "$image/bin/faultscope-app" <<'LAUNCHER'
+#!/bin/sh
+# The desktop app runs from the classpath (JavaFX's jars are in app/lib), started through its Launcher.
+here="$(cd "$(dirname "$0")/.." && pwd)"
+exec "$here/bin/java" ${FAULTSCOPE_JAVA_OPTS:-} -cp "$here/app/faultscope.jar:$here/app/lib/*" dev.faultscope.ui.Launcher "$@"
+LAUNCHER
+chmod +x "$image/bin/faultscope" "$image/bin/faultscope-app"
 echo "runtime image: $image (modules: $modules); run $image/bin/faultscope --help"
