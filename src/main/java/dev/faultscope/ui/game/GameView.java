@@ -174,7 +174,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
             canvas.fit();
             canvas.requestFocus();
         });
-        canvasHolder.widthProperty().addListener(new javafx.beans.InvalidationListener() {
+        javafx.beans.InvalidationListener firstFit = new javafx.beans.InvalidationListener() {
             private boolean done;
 
             @Override
@@ -184,7 +184,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
                     Platform.runLater(canvas::fit);
                 }
             }
-        });
+        };
+        canvasHolder.widthProperty().addListener(firstFit);
+        canvasHolder.heightProperty().addListener(firstFit);
     }
 
     public void setStatusSink(Consumer<String> s) {
@@ -352,9 +354,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
             updating = false;
         }
         for (GameModel.TeamClock c : model.clocks()) {
-            String text = String.format("%s clock: used %s · left %s%s", c.team(),
-                dev.faultscope.game.ClaimTable.duration(c.used()), dev.faultscope.game.ClaimTable.duration(Math.max(0, c.left())),
-                c.againstClaim() >= 0 ? " (answering #" + c.againstClaim() + (c.running() ? ", running)" : ")") : " (nothing to answer)");
+            String text = String.format("%s %s left%s", c.team().equals("defender") ? "Defender" : "Challenger",
+                dev.faultscope.game.ClaimTable.duration(Math.max(0, c.left())),
+                c.againstClaim() >= 0 ? (c.running() ? " · running on #" : " · on #") + c.againstClaim() : "");
             (c.team().equals("defender") ? defenderClock : challengerClock).setText(text);
         }
         winnerLabel.setText(model.winnerText());

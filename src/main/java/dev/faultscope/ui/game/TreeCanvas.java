@@ -161,7 +161,7 @@ public final class TreeCanvas extends Canvas {
 
     /** Scales and centres so the whole tree (all rows to MAX_GAME_DEPTH) is visible. */
     public void fit() {
-        if (layout == null || getWidth() <= 0 || getHeight() <= 0) {
+        if (layout == null || getWidth() < 50 || getHeight() < 50) {
             return;
         }
         double w = layout.maxX() - layout.minX() + 120;

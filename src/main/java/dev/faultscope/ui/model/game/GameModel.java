@@ -280,8 +280,8 @@ public final class GameModel {
         } else if (g.status() == GameStatus.CHALLENGER_WINS) {
             return "Challenger wins (root countered)";
         }
-        return projectedCountered()[0] ? "In progress · challenger ahead (root would be countered)"
-            : "In progress · defender ahead (root would stand)";
+        return projectedCountered()[0] ? "In progress · root would be countered"
+            : "In progress · root would stand";
     }
 
     // ---- the inspector ----
