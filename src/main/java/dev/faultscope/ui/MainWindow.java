@@ -5,7 +5,14 @@ import dev.faultscope.fpp.Scenario;
 import dev.faultscope.io.CannonProofFile;
 import dev.faultscope.io.CannonStateFile;
 import dev.faultscope.io.FileFormatException;
+import dev.faultscope.agent.GameRunner;
+import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.io.SessionFile;
+import dev.faultscope.ui.game.GameView;
+import dev.faultscope.ui.game.NewGameDialog;
 import dev.faultscope.ui.model.FileKind;
+import dev.faultscope.ui.model.game.GameModel;
+import dev.faultscope.ui.model.game.HonestView;
 import dev.faultscope.ui.model.FontScale;
 import dev.faultscope.ui.model.LoadedRun;
 import dev.faultscope.ui.model.RecentFiles;
@@ -85,6 +92,8 @@ public final class MainWindow {
     /** The preferences node can be redirected (the UI tests do) so a test run never edits a user's recent files. */
     private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node(
         System.getProperty("faultscope.prefs.node", "dev/faultscope/ui")));
+    private GameView gameView;
+    private String gameTitle = "";
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "faultscope-open");
         t.setDaemon(true);
@@ -192,13 +201,11 @@ public final class MainWindow {
                             return () -> opened(path, () -> showRun(r));
                         }, path));
                 }
-                case SESSION -> () -> {
-                    recent.add(path);
-                    info("Sessions open in the game view",
-                        name + " is a Faultscope session (a played dispute game). The game view that replays sessions "
-                            + "is not in this version yet; this window opens VM runs: ELF programs, Cannon states and "
-                            + "proofs, and scenarios.");
-                };
+                case SESSION -> {
+                    SessionFile.Loaded loaded = SessionFile.read(path);
+                    GameModel gm = GameModel.open(loaded.session(), path);
+                    yield () -> opened(path, () -> showGame(gm, path.getFileName().toString()));
+                }
             };
         }, path);
     }
@@ -263,6 +270,11 @@ public final class MainWindow {
     }
 
     private void showRun(LoadedRun r) {
+        showRun(r, -1);
+    }
+
+    /** Shows a run in the workbench; at {@code step} ≥ 0 it runs there (stopping at the exit) instead of surveying. */
+    private void showRun(LoadedRun r, long step) {
         closeContent();
         WorkbenchView view = new WorkbenchView(r);
         view.setStatusSink(this::setStatus);
@@ -272,7 +284,171 @@ public final class MainWindow {
         titleText.setText(r.title());
         stage.setTitle("Faultscope · " + r.title());
         setStatus(r.detail());
-        view.survey();
+        if (step >= 0) {
+            view.runToStep(step);
+        } else {
+            view.survey();
+        }
+    }
+
+    // ---- the game explorer ----
+
+    /** Shows a game in the game view (replacing any other game). */
+    public void showGame(GameModel gm, String title) {
+        closeContent();
+        if (gameView != null) {
+            gameView.close();
+        }
+        GameView view = new GameView(gm);
+        view.setStatusSink(this::setStatus);
+        view.setTaskListener(this::track);
+        view.setVmOpener(this::openClaimInVm);
+        gameView = view;
+        content.getChildren().setAll(view);
+        gameTitle = "Game · " + title;
+        titleText.setText(gameTitle);
+        stage.setTitle("Faultscope · " + gameTitle);
+        setStatus(gm.honest() == null ? "Session loaded. " + gm.honestProblem()
+            : "Session loaded: " + gm.size() + " actions. Right/Left step, Space plays, click a claim to inspect it.");
+    }
+
+    public GameView gameView() {
+        return gameView;
+    }
+
+    private void openClaimInVm(GameView from, int claim, ExecutionContext ctx, long step) {
+        var honest = from.model().honest();
+        if (honest == null) {
+            setStatus("Open in VM needs the session's scenario: " + from.model().honestProblem());
+            return;
+        }
+        LoadedRun r = LoadedRun.subgame(honest.model(), ctx.fppInputs(),
+            String.format("Subgame of claim #%d · block %,d → %,d · step %,d", claim, ctx.startingBlockNumber(),
+                ctx.disputedBlockNumber(), step),
+            String.format("The honest run of claim #%d's execution subgame (block %,d → %,d), at the state claim #%d "
+                + "commits to: after step %,d (or the exit). Game > Back to the game (Ctrl+B) returns to the claim.",
+                claim, ctx.startingBlockNumber(), ctx.disputedBlockNumber(), claim, step));
+        content.getChildren().clear();
+        showRun(r, step);
+    }
+
+    @FXML
+    public void backToGame() {
+        if (gameView == null) {
+            setStatus("no game is open: File > Open a session, or Game > New game");
+            return;
+        }
+        closeContent();
+        content.getChildren().setAll(gameView);
+        titleText.setText(gameTitle);
+        stage.setTitle("Faultscope · " + gameTitle);
+        setStatus("Back to claim #" + gameView.model().selected());
+        gameView.canvas().reveal(gameView.model().selected());
+    }
+
+    @FXML
+    private void newGame() {
+        NewGameDialog.ask(stage, scene.getStylesheets()).ifPresent(m -> {
+            Task<GameModel> t = new Task<>() {
+                @Override
+                protected GameModel call() {
+                    updateMessage("Playing " + m.defender() + " against " + m.challenger() + " (" + m.config() + ")…");
+                    GameRunner.Result res = GameRunner.play(m, (a, i, g) -> {
+                        updateMessage("Playing: " + g.claimCount() + " claims");
+                        if (isCancelled()) {
+                            throw new java.util.concurrent.CancellationException("cancelled");
+                        }
+                    });
+                    HonestView.Found f = HonestView.forSession(res.session(), null);
+                    return new GameModel(res.session(), null, f.view(), f.problem());
+                }
+            };
+            t.setOnSucceeded(e -> {
+                taskDone(t);
+                showGame(t.getValue(), m.defender() + " vs " + m.challenger() + " · " + m.config());
+            });
+            t.setOnFailed(e -> {
+                taskDone(t);
+                setStatus("The game could not be played: " + describe(t.getException()));
+            });
+            track(t);
+            loader.execute(t);
+        });
+    }
+
+    @FXML
+    private void saveSession() {
+        if (gameView == null) {
+            setStatus("no game is open");
+            return;
+        }
+        GameModel gm = gameView.model();
+        Path target = gm.file();
+        if (target == null || !target.toString().endsWith(".json") && !target.toString().endsWith(".gz")) {
+            saveSessionAs();
+            return;
+        }
+        writeSession(gm, target);
+    }
+
+    @FXML
+    private void saveSessionAs() {
+        if (gameView == null) {
+            setStatus("no game is open");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save the session");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Session", "*.json", "*.json.gz"));
+        var file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            writeSession(gameView.model(), file.toPath());
+        }
+    }
+
+    public void writeSession(GameModel gm, Path target) {
+        try {
+            SessionFile.write(gm.session(), target);
+            gm.saved();
+            recent.add(target);
+            setStatus("Session saved to " + target);
+        } catch (IOException | RuntimeException e) {
+            error(target, describe(e));
+        }
+    }
+
+    @FXML
+    private void exportPng() {
+        export("png");
+    }
+
+    @FXML
+    private void exportSvg() {
+        export("svg");
+    }
+
+    private void export(String ext) {
+        if (gameView == null) {
+            setStatus("no game is open");
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the tree as " + ext.toUpperCase());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(), "*." + ext));
+        chooser.setInitialFileName("game-tree." + ext);
+        var file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                if (ext.equals("png")) {
+                    gameView.exportPng(file.toPath());
+                } else {
+                    gameView.exportSvg(file.toPath());
+                }
+                setStatus("Tree exported to " + file);
+            } catch (IOException e) {
+                error(file.toPath(), describe(e));
+            }
+        }
     }
 
     private void showProof(Path path, StepProof proof) {
@@ -285,6 +461,10 @@ public final class MainWindow {
     }
 
     private void closeContent() {
+        if (gameView != null) {
+            // The game view stays alive (Back to the game); only its place on screen is given up.
+            content.getChildren().remove(gameView);
+        }
         WorkbenchView w = workbench.get();
         if (w != null) {
             w.close();
@@ -539,6 +719,9 @@ public final class MainWindow {
         // Every size in the stylesheets is in em, so the root's font size scales the whole window.
         root.setStyle(String.format("-fx-font-size: %.0fpx;", fonts.size()));
         zoomText.setText(fonts.percent() + " %");
+        if (gameView != null) {
+            gameView.fontChanged();
+        }
     }
 
     @FXML
@@ -555,6 +738,9 @@ public final class MainWindow {
 
     public void close() {
         closeContent();
+        if (gameView != null) {
+            gameView.close();
+        }
         loader.shutdownNow();
     }
 }

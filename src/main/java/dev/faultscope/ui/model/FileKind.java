@@ -70,10 +70,13 @@ public enum FileKind {
         if (partial) {
             // Only the head of a big gzipped state was read: decide by the field names seen so far.
             String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            if (text.contains("\"faultscope-session\"")) {
+                return SESSION;
+            }
             if (text.contains("\"memory\"")) {
                 return CANNON_STATE;
             }
-            throw new Unrecognised("it is gzipped, but not a Cannon state (no \"memory\" field)");
+            throw new Unrecognised("it is gzipped, but neither a Cannon state (no \"memory\" field) nor a Faultscope session");
         }
         JsonNode root;
         try {

@@ -48,6 +48,23 @@ public record LoadedRun(String title, String detail, VmState initial, Symbols sy
         return new LoadedRun(title, detail, initial, program.symbols(), store, hints);
     }
 
+    /**
+     * The honest run of one execution subgame of a dispute game: the bundled program on {@code inputs} (the subgame's
+     * local inputs), its pre-images served lazily by the scenario's host.
+     */
+    public static LoadedRun subgame(ChainModel model, FppInputs inputs, String title, String detail) {
+        FppHost host = new FppHost(model);
+        PreimageStore store = host.lazyStore(inputs);
+        HintLog hints = new HintLog();
+        LoadedProgram program = FaultProofProgram.load();
+        PreimageStore.HintHandler answer = host.hintHandler();
+        store.onHint((hint, s) -> {
+            hints.record(hint);
+            answer.onHint(hint, s);
+        });
+        return new LoadedRun(title, detail, program.state(), program.symbols(), store, hints);
+    }
+
     public static LoadedRun faultProof(Path scenario, long agreedBlock, long claimBlock, String proposerName) throws IOException {
         ChainModel model = ChainModel.load(scenario);
         return faultProof(model, model.scenario().name(), agreedBlock, claimBlock, proposerName);

@@ -1,0 +1,586 @@
+package dev.faultscope.ui.game;
+
+import dev.faultscope.fpp.Bytes32;
+import dev.faultscope.game.Claim;
+import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.game.FaultDisputeGame;
+import dev.faultscope.ui.Fxml;
+import dev.faultscope.ui.model.game.GameModel;
+import dev.faultscope.ui.model.game.LeafStep;
+import dev.faultscope.ui.model.game.TreeSvg;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Pane;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The game explorer: the bisection tree, the replay controls and timeline, the inspector of the selected claim, the
+ * narration, playing moves and the step at a leaf. Logic lives in {@link GameModel}; engine work that may run the
+ * fault proof program (honest values, steps) runs on a worker thread.
+ */
+public final class GameView extends BorderPane implements AutoCloseable {
+    /** Opens a claim's subgame in the VM workbench at a step. */
+    public interface VmOpener {
+        void open(GameView from, int claim, ExecutionContext ctx, long step);
+    }
+
+    @FXML private Button firstButton;
+    @FXML private Button backButton;
+    @FXML private Button playButton;
+    @FXML private Button forwardButton;
+    @FXML private Button lastButton;
+    @FXML private ChoiceBox<String> speedChoice;
+    @FXML private Slider scrubber;
+    @FXML private Label positionLabel;
+    @FXML private Label defenderClock;
+    @FXML private Label challengerClock;
+    @FXML private Label winnerLabel;
+    @FXML private ToggleButton followToggle;
+    @FXML private Pane canvasHolder;
+    @FXML private Label narration;
+    @FXML private Label inspectorTitle;
+    @FXML private GridPane inspector;
+    @FXML private Button openVmButton;
+    @FXML private Button stepViewButton;
+    @FXML private TextArea stepText;
+    @FXML private ChoiceBox<String> sideChoice;
+    @FXML private Button attackButton;
+    @FXML private Button defendButton;
+    @FXML private TextField valueField;
+    @FXML private Button honestButton;
+    @FXML private Button resolveButton;
+    @FXML private Label playError;
+    @FXML private Label honestNote;
+    @FXML private ListView<GameModel.Entry> timeline;
+
+    private final GameModel model;
+    private final TreeCanvas canvas = new TreeCanvas();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "faultscope-game");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Timeline player = new Timeline();
+    private Consumer<String> status = s -> { };
+    private Consumer<Task<?>> taskListener = t -> { };
+    private VmOpener vmOpener;
+    private boolean updating;
+    private volatile boolean closed;
+    private LeafStep lastStep;
+
+    public GameView(GameModel model) {
+        Fxml.loadInto(this);
+        this.model = model;
+        setId("game-view");
+        canvas.setId("tree-canvas");
+        canvasHolder.getChildren().add(canvas);
+        canvas.widthProperty().bind(canvasHolder.widthProperty());
+        canvas.heightProperty().bind(canvasHolder.heightProperty());
+        canvas.setOnSelect(this::select);
+        canvas.setOnToggle(i -> {
+            model.toggleCollapsed(i);
+            refreshTree();
+        });
+        speedChoice.getItems().setAll("0.5 actions/s", "1 action/s", "2 actions/s", "5 actions/s", "20 actions/s");
+        speedChoice.setValue("2 actions/s");
+        speedChoice.valueProperty().addListener((o, a, b) -> setupPlayer());
+        sideChoice.getItems().setAll("challenger", "defender");
+        sideChoice.setValue("challenger");
+        timeline.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(GameModel.Entry e, boolean empty) {
+                super.updateItem(e, empty);
+                if (empty || e == null) {
+                    setText(null);
+                    setStyle("");
+                } else {
+                    setText(String.format("%3d  %-12s %-10s %s", e.k() + 1, model.relativeTime(e.time()), e.actor(), e.summary()));
+                    setStyle(e.k() < model.position() ? "" : "-fx-opacity: 0.55;");
+                }
+            }
+        });
+        timeline.setOnMouseClicked(e -> {
+            GameModel.Entry sel = timeline.getSelectionModel().getSelectedItem();
+            if (sel != null && !updating) {
+                seek(sel.k() + 1);
+            }
+        });
+        scrubber.valueProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                seek((int) Math.round(b.doubleValue()));
+            }
+        });
+        setOnKeyPressed(e -> {
+            if (e.getTarget() instanceof TextField) {
+                return;
+            }
+            switch (e.getCode()) {
+                case RIGHT -> forward();
+                case LEFT -> back();
+                case HOME -> toStart();
+                case END -> toEnd();
+                case SPACE -> togglePlay();
+                case F -> fit();
+                case L -> followToggle.setSelected(!followToggle.isSelected());
+                case C -> toggleCollapse();
+                case H -> honestAnswer();
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+        honestNote.setText(model.honest() == null ? "· honest column blank: " + model.honestProblem()
+            : "· honest values from " + model.honest().scenarioPath().getFileName());
+        setupPlayer();
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                b.getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c -> applyTheme());
+                applyTheme();
+            }
+        });
+        refreshAll();
+        computeHonest();
+        Platform.runLater(() -> {
+            canvas.fit();
+            canvas.requestFocus();
+        });
+        javafx.beans.InvalidationListener firstFit = new javafx.beans.InvalidationListener() {
+            private boolean done;
+
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (!done && canvasHolder.getWidth() > 50 && canvasHolder.getHeight() > 50) {
+                    done = true;
+                    Platform.runLater(canvas::fit);
+                }
+            }
+        };
+        canvasHolder.widthProperty().addListener(firstFit);
+        canvasHolder.heightProperty().addListener(firstFit);
+    }
+
+    public void setStatusSink(Consumer<String> s) {
+        status = s;
+    }
+
+    public void setTaskListener(Consumer<Task<?>> l) {
+        taskListener = l;
+    }
+
+    public void setVmOpener(VmOpener o) {
+        vmOpener = o;
+    }
+
+    public GameModel model() {
+        return model;
+    }
+
+    public TreeCanvas canvas() {
+        return canvas;
+    }
+
+    public String narrationText() {
+        return narration.getText();
+    }
+
+    public String playErrorText() {
+        return playError.getText();
+    }
+
+    public LeafStep lastStep() {
+        return lastStep;
+    }
+
+    private void applyTheme() {
+        boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
+        canvas.setTheme(dark, narration.getFont().getSize());
+    }
+
+    /** Presentation sizes: the canvas text follows the window's font size. */
+    public void fontChanged() {
+        Platform.runLater(this::applyTheme);
+    }
+
+    // ---- replay ----
+
+    private void setupPlayer() {
+        boolean was = player.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        player.stop();
+        double perSecond = Double.parseDouble(speedChoice.getValue().split(" ")[0]);
+        player.getKeyFrames().setAll(new KeyFrame(Duration.seconds(1 / perSecond), e -> {
+            if (!model.forward()) {
+                stopPlaying();
+            }
+            refreshAll();
+        }));
+        player.setCycleCount(Timeline.INDEFINITE);
+        if (was) {
+            player.play();
+        }
+    }
+
+    @FXML
+    public void togglePlay() {
+        if (player.getStatus() == javafx.animation.Animation.Status.RUNNING) {
+            stopPlaying();
+        } else {
+            if (model.position() == model.size()) {
+                model.seek(0);
+            }
+            player.play();
+            playButton.setText("⏸ Pause");
+        }
+    }
+
+    private void stopPlaying() {
+        player.stop();
+        playButton.setText("▶ Play");
+    }
+
+    @FXML
+    public void forward() {
+        model.forward();
+        refreshAll();
+    }
+
+    @FXML
+    public void back() {
+        model.back();
+        refreshAll();
+    }
+
+    @FXML
+    public void toStart() {
+        seek(0);
+    }
+
+    @FXML
+    public void toEnd() {
+        seek(model.size());
+    }
+
+    public void seek(int k) {
+        model.seek(Math.max(0, Math.min(k, model.size())));
+        refreshAll();
+    }
+
+    // ---- tree ----
+
+    @FXML
+    public void fit() {
+        canvas.fit();
+    }
+
+    @FXML
+    private void toggleCollapse() {
+        model.toggleCollapsed(model.selected());
+        refreshTree();
+    }
+
+    @FXML
+    private void expandAll() {
+        model.expandAll();
+        refreshTree();
+    }
+
+    public void select(int index) {
+        model.select(index);
+        lastStep = null;
+        canvas.setHighlighted(Set.of());
+        stepText.setVisible(false);
+        stepText.setManaged(false);
+        refreshInspector();
+        canvas.redraw();
+    }
+
+    private void refreshTree() {
+        canvas.show(model);
+    }
+
+    private void refreshAll() {
+        updating = true;
+        try {
+            List<GameModel.Entry> entries = model.timeline();
+            if (timeline.getItems().size() != entries.size() || !timeline.getItems().equals(entries)) {
+                timeline.getItems().setAll(entries);
+            } else {
+                timeline.refresh();
+            }
+            if (model.position() > 0) {
+                timeline.getSelectionModel().select(model.position() - 1);
+                timeline.scrollTo(Math.max(0, model.position() - 4));
+            } else {
+                timeline.getSelectionModel().clearSelection();
+            }
+            scrubber.setMax(Math.max(1, model.size()));
+            scrubber.setValue(model.position());
+            positionLabel.setText(String.format("action %d / %d · %s", model.position(), model.size(),
+                model.relativeTime(model.now())));
+            firstButton.setDisable(model.position() == 0);
+            backButton.setDisable(model.position() == 0);
+            forwardButton.setDisable(model.position() == model.size());
+            lastButton.setDisable(model.position() == model.size());
+        } finally {
+            updating = false;
+        }
+        for (GameModel.TeamClock c : model.clocks()) {
+            String text = String.format("%s %s left%s", c.team().equals("defender") ? "Defender" : "Challenger",
+                dev.faultscope.game.ClaimTable.duration(Math.max(0, c.left())),
+                c.againstClaim() >= 0 ? (c.running() ? " · running on #" : " · on #") + c.againstClaim() : "");
+            (c.team().equals("defender") ? defenderClock : challengerClock).setText(text);
+        }
+        winnerLabel.setText(model.winnerText());
+        narration.setText(model.narration());
+        FaultDisputeGame g = model.game();
+        if (model.selected() >= g.claimCount() || followToggle.isSelected()) {
+            model.select(g.claimCount() - 1);
+        }
+        refreshTree();
+        if (followToggle.isSelected()) {
+            canvas.reveal(g.claimCount() - 1);
+        }
+        refreshInspector();
+    }
+
+    private void refreshInspector() {
+        int i = model.selected();
+        FaultDisputeGame g = model.game();
+        Claim c = g.claim(i);
+        inspectorTitle.setText("Claim #" + i + " · " + (c.isRoot() ? "root" : model.moveKind(i).toLowerCase()) + " · "
+            + c.claimant());
+        inspector.getChildren().clear();
+        int row = 0;
+        for (String[] r : model.details(i)) {
+            Label k = new Label(r[0]);
+            k.getStyleClass().add("inspector-key");
+            Label v = new Label(r[1]);
+            v.setWrapText(true);
+            v.getStyleClass().add("inspector-value");
+            if (r[0].equals("Value") || r[0].startsWith("Position")) {
+                v.getStyleClass().add("mono");
+            }
+            inspector.addRow(row++, k, v);
+        }
+        boolean exec = c.depth() > g.config().splitDepth();
+        openVmButton.setDisable(!exec || model.honest() == null);
+        stepViewButton.setDisable(c.depth() != g.config().maxGameDepth());
+        boolean leaf = c.depth() >= g.config().maxGameDepth();
+        attackButton.setDisable(leaf);
+        defendButton.setDisable(leaf);
+        honestButton.setDisable(model.honest() == null);
+        resolveButton.setDisable(model.honest() == null);
+    }
+
+    private void computeHonest() {
+        if (model.honest() == null) {
+            return;
+        }
+        Task<Void> t = new Task<>() {
+            @Override
+            protected Void call() {
+                updateMessage("computing the honest agent's values");
+                model.computeHonest(() -> isCancelled() || closed);
+                return null;
+            }
+        };
+        t.setOnSucceeded(e -> {
+            canvas.redraw();
+            refreshInspector();
+            status.accept("Honest values computed: ✓ the honest agent agrees, ✗ it disagrees.");
+        });
+        t.setOnFailed(e -> status.accept("Honest values could not be computed: " + t.getException().getMessage()));
+        taskListener.accept(t);
+        worker.execute(t);
+    }
+
+    // ---- leaf step, VM ----
+
+    @FXML
+    public void showStep() {
+        int i = model.selected();
+        FaultDisputeGame g = model.game();
+        Task<LeafStep> t = new Task<>() {
+            @Override
+            protected LeafStep call() {
+                updateMessage("computing the step at leaf #" + i);
+                return LeafStep.of(g, i, model.honest());
+            }
+        };
+        t.setOnSucceeded(e -> {
+            lastStep = t.getValue();
+            stepText.setText(lastStep.text());
+            stepText.setVisible(true);
+            stepText.setManaged(true);
+            Set<Integer> h = new HashSet<>();
+            for (int k : lastStep.highlighted()) {
+                h.add(k);
+            }
+            canvas.setHighlighted(h);
+            status.accept("Step at leaf #" + i + ": " + lastStep.verdict());
+        });
+        t.setOnFailed(e -> status.accept("Cannot compute the step: " + t.getException().getMessage()));
+        taskListener.accept(t);
+        worker.execute(t);
+    }
+
+    @FXML
+    public void openInVm() {
+        int i = model.selected();
+        FaultDisputeGame g = model.game();
+        Claim c = g.claim(i);
+        if (c.depth() <= g.config().splitDepth() || vmOpener == null) {
+            return;
+        }
+        ExecutionContext ctx = g.executionContext(i);
+        long traceIndex = c.position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth());
+        vmOpener.open(this, i, ctx, traceIndex + 1);
+    }
+
+    // ---- playing ----
+
+    @FXML
+    public void attack() {
+        play(true);
+    }
+
+    @FXML
+    public void defend() {
+        play(false);
+    }
+
+    private void play(boolean isAttack) {
+        stopPlaying();
+        int parent = model.selected();
+        String typed = valueField.getText().trim();
+        String actor = sideChoice.getValue();
+        Task<Bytes32> t = new Task<>() {
+            @Override
+            protected Bytes32 call() {
+                if (!typed.isEmpty()) {
+                    return Bytes32.fromHex(typed);
+                }
+                Bytes32 v = model.proposal(parent, isAttack);
+                if (v == null) {
+                    throw new IllegalArgumentException("type a value: without the scenario there is no honest proposal");
+                }
+                return v;
+            }
+        };
+        t.setOnSucceeded(e -> showPlay(model.move(parent, isAttack, t.getValue(), actor)));
+        t.setOnFailed(e -> showPlay(dev.faultscope.game.GameError.class.isInstance(t.getException())
+            ? t.getException().getMessage() : "Cannot compute the value: " + t.getException().getMessage()));
+        taskListener.accept(t);
+        worker.execute(t);
+    }
+
+    /** Plays a move with the given value at once (tests and scripts). Returns the refusal, or null. */
+    public String playNow(int parent, boolean isAttack, Bytes32 value, String actor) {
+        String err = model.move(parent, isAttack, value, actor);
+        showPlay(err);
+        return err;
+    }
+
+    @FXML
+    public void honestAnswer() {
+        stopPlaying();
+        String actor = sideChoice.getValue().equals("challenger") ? "defender" : "challenger";
+        Task<String> t = new Task<>() {
+            @Override
+            protected String call() {
+                updateMessage("the honest agent is answering");
+                return model.honestAnswer(actor);
+            }
+        };
+        t.setOnSucceeded(e -> showPlay(t.getValue()));
+        t.setOnFailed(e -> showPlay("The honest agent failed: " + t.getException().getMessage()));
+        taskListener.accept(t);
+        worker.execute(t);
+    }
+
+    @FXML
+    public void resolve() {
+        stopPlaying();
+        Task<String> t = new Task<>() {
+            @Override
+            protected String call() {
+                return model.resolveWhenClocksAllow();
+            }
+        };
+        t.setOnSucceeded(e -> showPlay(t.getValue()));
+        taskListener.accept(t);
+        worker.execute(t);
+    }
+
+    private void showPlay(String error) {
+        if (error == null) {
+            playError.setText("");
+            playError.getStyleClass().remove("problem");
+            refreshAll();
+            computeHonest();
+            status.accept("Accepted: " + model.narration());
+        } else {
+            playError.setText("Refused · " + error);
+            if (!playError.getStyleClass().contains("problem")) {
+                playError.getStyleClass().add("problem");
+            }
+            status.accept("The contract refused the move: " + error);
+        }
+    }
+
+    // ---- export ----
+
+    public void exportPng(Path path) throws IOException {
+        WritableImage img = canvas.snapshot(null, null);
+        int w = (int) img.getWidth(), h = (int) img.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        var reader = img.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", path.toFile());
+    }
+
+    public void exportSvg(Path path) throws IOException {
+        boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
+        Files.writeString(path, TreeSvg.svg(model, canvas.layout(), dark), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        player.stop();
+        worker.shutdownNow();
+    }
+}

@@ -1,0 +1,456 @@
+package dev.faultscope.ui.model.game;
+
+import dev.faultscope.fpp.Bytes32;
+import dev.faultscope.game.Claim;
+import dev.faultscope.game.ClaimTable;
+import dev.faultscope.game.FaultDisputeGame;
+import dev.faultscope.game.GameAction;
+import dev.faultscope.game.GameError;
+import dev.faultscope.game.GameStatus;
+import dev.faultscope.game.Position;
+import dev.faultscope.game.Replay;
+import dev.faultscope.game.Session;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The game explorer's state, in plain Java: a session and a replay cursor over it, the honest agent's view (if the
+ * scenario is there), which subtrees are collapsed, the selected claim. Moves played here are appended at the
+ * cursor (later actions are dropped, as in a chess analysis board); a move the contract refuses changes nothing.
+ */
+public final class GameModel {
+    /** One row of the timeline: action {@code k} (0-based) and what it did. */
+    public record Entry(int k, long time, String actor, String summary) {
+    }
+
+    /** A team's chess clock at the cursor: seconds used on its most pressed branch, and on which claim it runs. */
+    public record TeamClock(String team, long used, long left, int againstClaim, boolean running) {
+    }
+
+    private Session session;
+    private final Path file;
+    private final HonestView honest;
+    private final String honestProblem;
+    private Replay replay;
+    private final Set<Integer> collapsed = new HashSet<>();
+    private int selected = 0;
+    private String lastError;
+    private boolean dirty;
+
+    public GameModel(Session session, Path file, HonestView honest, String honestProblem) {
+        this.session = session;
+        this.file = file;
+        this.honest = honest;
+        this.honestProblem = honest == null ? (honestProblem == null ? "no scenario" : honestProblem) : null;
+        this.replay = new Replay(session);
+    }
+
+    /** A session as read from its file, with the honest view found from its scenario. */
+    public static GameModel open(Session session, Path file) {
+        HonestView.Found f = HonestView.forSession(session, file);
+        return new GameModel(session, file, f.view(), f.problem());
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public boolean dirty() {
+        return dirty;
+    }
+
+    public void saved() {
+        dirty = false;
+    }
+
+    /** The honest view, or null when the scenario is missing ({@link #honestProblem()} says why). */
+    public HonestView honest() {
+        return honest;
+    }
+
+    public String honestProblem() {
+        return honestProblem;
+    }
+
+    public FaultDisputeGame game() {
+        return replay.game();
+    }
+
+    public int position() {
+        return replay.position();
+    }
+
+    public int size() {
+        return replay.size();
+    }
+
+    /** Simulated time at the cursor. */
+    public long now() {
+        return replay.now();
+    }
+
+    public boolean forward() {
+        return replay.forward();
+    }
+
+    public boolean back() {
+        return replay.back();
+    }
+
+    public void seek(int k) {
+        replay.seek(k);
+    }
+
+    public void toEnd() {
+        replay.seek(replay.size());
+    }
+
+    public Set<Integer> collapsed() {
+        return collapsed;
+    }
+
+    public void toggleCollapsed(int index) {
+        if (!collapsed.remove(index)) {
+            collapsed.add(index);
+        }
+    }
+
+    public void expandAll() {
+        collapsed.clear();
+    }
+
+    public int selected() {
+        return selected < game().claimCount() ? selected : game().claimCount() - 1;
+    }
+
+    public void select(int index) {
+        selected = index;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public TreeLayout layout() {
+        return TreeLayout.of(game(), collapsed);
+    }
+
+    /** "Root", "Attack" or "Defend", from the parent relation (never parity). */
+    public String moveKind(int index) {
+        return ClaimTable.moveKind(game(), index);
+    }
+
+    // ---- timeline ----
+
+    public List<Entry> timeline() {
+        List<Entry> out = new ArrayList<>();
+        for (int k = 0; k < session.actions().size(); k++) {
+            GameAction a = session.actions().get(k);
+            out.add(new Entry(k, a.time(), a.actor(), summary(a)));
+        }
+        return out;
+    }
+
+    public static String summary(GameAction a) {
+        if (a instanceof GameAction.Move mv) {
+            return (mv.attack() ? "attack" : "defend") + " #" + mv.parentIndex();
+        } else if (a instanceof GameAction.Step st) {
+            return (st.attack() ? "attack step" : "defend step") + " on #" + st.claimIndex();
+        } else if (a instanceof GameAction.AddLocalData ld) {
+            return "local data " + ld.ident() + " for #" + ld.claimIndex();
+        } else if (a instanceof GameAction.LoadKeccakPreimage kp) {
+            return "keccak pre-image (" + kp.data().length + " B)";
+        } else if (a instanceof GameAction.ResolveClaim rc) {
+            return "resolve claim #" + rc.claimIndex();
+        } else {
+            return "resolve the game";
+        }
+    }
+
+    /** "T+1h 05m" relative to the game's creation. */
+    public String relativeTime(long time) {
+        return "T+" + ClaimTable.duration(time - session.setup().createdAt());
+    }
+
+    /** The narration of the last applied action, or of the game's creation at position 0. */
+    public String narration() {
+        if (replay.position() == 0) {
+            FaultDisputeGame g = game();
+            return String.format("The %s proposes output root %s for L2 block %,d and creates the game "
+                    + "(MAX_GAME_DEPTH %d, SPLIT_DEPTH %d): depths 0–%d bisect output roots (one per L2 block), "
+                    + "depths %d–%d the VM trace of one block's fault proof program.%s",
+                g.claim(0).claimant(), g.claim(0).value().shortHex(), g.rootBlock(), g.config().maxGameDepth(),
+                g.config().splitDepth(), g.config().splitDepth(), g.config().splitDepth() + 1, g.config().maxGameDepth(),
+                honest == null ? "" : honestAgreesWithRoot());
+        }
+        GameAction a = replay.action(replay.position() - 1);
+        int newClaim = a instanceof GameAction.Move ? game().claimCount() - 1 : -1;
+        return "Action " + replay.position() + " of " + replay.size() + ", " + relativeTime(a.time()) + ": "
+            + Narrator.narrate(game(), a, newClaim);
+    }
+
+    private String honestAgreesWithRoot() {
+        HonestView.Agreement ag = honest.agreement(game(), 0);
+        return switch (ag) {
+            case AGREES -> " The honest agent agrees with the proposal.";
+            case DISAGREES -> " The honest agent disagrees with the proposal: it is wrong.";
+            default -> "";
+        };
+    }
+
+    // ---- clocks and resolution ----
+
+    public static boolean isDefenderTeam(String actor) {
+        return "defender".equals(actor) || "proposer".equals(actor);
+    }
+
+    /**
+     * Both teams' chess clocks at the cursor. A team's clock runs on each branch tip the other team made (a claim
+     * without answers); the one it has used most on is shown (the first to run out).
+     */
+    public List<TeamClock> clocks() {
+        FaultDisputeGame g = game();
+        long now = now();
+        long max = g.config().maxClockDuration();
+        List<TeamClock> out = new ArrayList<>();
+        for (String team : List.of("defender", "challenger")) {
+            long used = 0;
+            int against = -1;
+            boolean running = false;
+            for (Claim c : g.claims()) {
+                boolean otherTeam = isDefenderTeam(c.claimant()) != team.equals("defender");
+                if (!otherTeam || c.isCountered()) {
+                    continue;
+                }
+                boolean answered = false;
+                for (int ch : g.children(c.index())) {
+                    if (isDefenderTeam(g.claim(ch).claimant()) == team.equals("defender")) {
+                        answered = true;
+                        break;
+                    }
+                }
+                long d = g.challengerDuration(c.index(), now);
+                if (!answered && d >= used) {
+                    used = d;
+                    against = c.index();
+                    running = d < max && g.status() == GameStatus.IN_PROGRESS;
+                }
+            }
+            out.add(new TeamClock(team, used, max - used, against, running));
+        }
+        return out;
+    }
+
+    /**
+     * How each claim resolves (or would resolve now, if the game ended here), bottom-up: a claim is countered iff
+     * one of its children's subgames is uncountered; a leaf only by a step.
+     */
+    public boolean[] projectedCountered() {
+        FaultDisputeGame g = game();
+        int n = g.claimCount();
+        boolean[] countered = new boolean[n];
+        for (int i = n - 1; i >= 0; i--) {
+            Claim c = g.claim(i);
+            boolean any = false;
+            for (int ch : g.children(i)) {
+                if (!countered[ch]) {
+                    any = true;
+                    break;
+                }
+            }
+            countered[i] = any || (c.isCountered() && g.children(i).isEmpty());
+        }
+        return countered;
+    }
+
+    /** Who wins if the game is resolved as it stands (or who won). */
+    public String winnerText() {
+        FaultDisputeGame g = game();
+        if (g.status() == GameStatus.DEFENDER_WINS) {
+            return "Defender wins (root uncountered)";
+        } else if (g.status() == GameStatus.CHALLENGER_WINS) {
+            return "Challenger wins (root countered)";
+        }
+        return projectedCountered()[0] ? "In progress · root would be countered"
+            : "In progress · root would stand";
+    }
+
+    // ---- the inspector ----
+
+    /** Label/value rows describing claim {@code index} at the cursor. */
+    public List<String[]> details(int index) {
+        FaultDisputeGame g = game();
+        long now = now();
+        ClaimTable.Row r = ClaimTable.of(g, Math.max(now, g.latestTime())).rows().get(index);
+        Claim c = g.claim(index);
+        int s = g.config().splitDepth();
+        int m = g.config().maxGameDepth();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("Claim", "#" + index + (c.isRoot() ? " (root)" : " · " + r.move().toLowerCase()
+            + "s #" + c.parentIndex())));
+        rows.add(row("Position (gindex)", c.position().gindex().toString() + " = 0x" + c.position().gindex().toString(16)));
+        rows.add(row("Depth", c.depth() + " of " + m + (c.depth() <= s ? " · output part (≤ split " + s + ")"
+            : " · execution part (split " + s + ")")));
+        rows.add(row("Index at depth", c.position().indexAtDepth().toString()));
+        rows.add(row("Trace index", r.traceIndex().toString() + " (at MAX_GAME_DEPTH)"));
+        if (c.depth() <= s) {
+            rows.add(row("L2 block", String.format("%,d", g.blockOf(c.position()))
+                + (g.blockOf(c.position()) == g.rootBlock() && !c.isRoot() ? " (capped at the proposal's block)" : "")));
+        } else {
+            long t = Narrator.subgameTraceIndex(g, c.position());
+            var ec = g.executionContext(index);
+            rows.add(row("VM step", String.format("state after step %,d (subgame trace index %,d)", t + 1, t)));
+            rows.add(row("Subgame", String.format("block %,d → %,d (from claim #%d)", ec.startingBlockNumber(),
+                ec.disputedBlockNumber(), ec.outputClaimIndex())));
+        }
+        String v = c.value().hex();
+        String statusNote = c.depth() > s ? " · status byte " + (c.value().bytes()[0] & 0xFF) + " "
+            + Narrator.status(c.value().bytes()[0] & 0xFF) : "";
+        rows.add(row("Value", v + statusNote));
+        rows.add(row("Claimant", c.claimant()));
+        rows.add(row("Bond", ClaimTable.eth(c.bond())));
+        rows.add(row("Clock (packed)", "duration " + ClaimTable.duration(c.clock().duration()) + " · timestamp "
+            + relativeTime(c.clock().timestamp())));
+        rows.add(row("Counter's clock", "used " + ClaimTable.duration(r.challengerDuration()) + ", left "
+            + ClaimTable.duration(Math.max(0, r.timeLeft())) + (r.expired() ? " · expired" : "")));
+        rows.add(row("Expires / resolvable", relativeTime(r.clockExpiresAt()) + " / " + relativeTime(r.resolvableAt())
+            + (r.resolvableAt() > r.clockExpiresAt() ? " (waits on a descendant's clock)" : "")));
+        rows.add(row("Countered by", c.counteredBy() == null ? "—" : c.counteredBy() + (r.stepped() ? " (step)" : "")));
+        boolean proj = projectedCountered()[index];
+        rows.add(row("Subgame", (r.resolved() ? "resolved: " : "would resolve: ") + (proj ? "countered" : "uncountered")));
+        rows.add(row("Honest agent", honestText(index)));
+        return rows;
+    }
+
+    public String honestText(int index) {
+        if (honest == null) {
+            return "";
+        }
+        var cached = honest.cached(game(), index);
+        if (cached.isEmpty()) {
+            return "computing…";
+        }
+        return cached.get().equals(game().claim(index).value()) ? "agrees" : "disagrees (honest: " + cached.get().shortHex() + ")";
+    }
+
+    /** The agreement if already computed (never computes), for drawing. */
+    public HonestView.Agreement agreementIfKnown(int index) {
+        if (honest == null) {
+            return HonestView.Agreement.UNKNOWN;
+        }
+        return honest.cached(game(), index).map(v -> v.equals(game().claim(index).value())
+            ? HonestView.Agreement.AGREES : HonestView.Agreement.DISAGREES).orElse(HonestView.Agreement.UNKNOWN);
+    }
+
+    /** Computes the honest value of every claim of the full session (worker thread). */
+    public void computeHonest(java.util.function.BooleanSupplier cancelled) {
+        if (honest == null) {
+            return;
+        }
+        FaultDisputeGame g = session.replay();
+        for (int i = 0; i < g.claimCount() && !cancelled.getAsBoolean(); i++) {
+            honest.agreement(g, i);
+        }
+    }
+
+    private static String[] row(String a, String b) {
+        return new String[] {a, b};
+    }
+
+    // ---- playing ----
+
+    /** The response delay used for moves played here: a third of the clock extension, as the game runner. */
+    public long delay() {
+        return Math.max(1, game().config().clockExtension() / 3);
+    }
+
+    /** The honest value for a move on {@code parent}, or null without a scenario. */
+    public Bytes32 proposal(int parent, boolean isAttack) {
+        return honest == null ? null : honest.proposal(game(), parent, isAttack);
+    }
+
+    /**
+     * Sends a move at the cursor (dropping any later actions). Returns null when the contract accepted it, else the
+     * error explained; the game is then unchanged.
+     */
+    public String move(int parent, boolean isAttack, Bytes32 value, String actor) {
+        FaultDisputeGame g = game();
+        Claim p;
+        try {
+            p = g.claim(parent);
+        } catch (RuntimeException e) {
+            return lastError = "No claim #" + parent + ".";
+        }
+        Position pos = p.position().move(isAttack);
+        BigInteger bond = pos.depth() <= g.config().maxGameDepth() ? g.config().requiredBond(pos.depth()) : BigInteger.ZERO;
+        GameAction a = new GameAction.Move(now() + delay(), actor, parent, p.value(), value, isAttack, bond);
+        return send(List.of(a));
+    }
+
+    /** Lets the honest agent, as {@code actor}, answer everything it would at the cursor (plus the response delay). */
+    public String honestAnswer(String actor) {
+        if (honest == null) {
+            return lastError = "The honest agent needs the session's scenario: " + honestProblem;
+        }
+        long t = now() + delay();
+        List<GameAction> actions = honest.agent(actor).act(game(), t);
+        if (actions.isEmpty()) {
+            return lastError = "The honest agent, as " + actor + ", has nothing to answer at " + relativeTime(t) + ".";
+        }
+        return send(actions);
+    }
+
+    /** Jumps to when the root's subgame is resolvable and lets the honest agent resolve everything. */
+    public String resolveWhenClocksAllow() {
+        if (honest == null) {
+            return lastError = "The honest agent needs the session's scenario: " + honestProblem;
+        }
+        long t = Math.max(now(), game().resolvableAt(0));
+        List<GameAction> actions = honest.agent("resolver").act(game(), t);
+        List<GameAction> resolves = actions.stream().filter(a -> a instanceof GameAction.ResolveClaim
+            || a instanceof GameAction.Resolve).toList();
+        if (resolves.isEmpty()) {
+            return lastError = "Nothing can be resolved yet.";
+        }
+        return send(resolves);
+    }
+
+    /**
+     * Applies {@code actions} after the cursor on a copy; if every one is accepted the session becomes the extended
+     * one, else nothing changes and the first refusal is returned, explained.
+     */
+    public String send(List<GameAction> actions) {
+        int at = replay.position();
+        List<GameAction> all = new ArrayList<>(session.actions().subList(0, at));
+        all.addAll(actions);
+        Session next = new Session(session.setup(), session.scenario(), session.scenarioHash(), session.programHash(),
+            session.players(), all);
+        Replay r = new Replay(next);
+        r.seek(at);
+        for (GameAction a : actions) {
+            try {
+                r.forward();
+            } catch (GameError e) {
+                lastError = e.error().name() + ": " + Narrator.explain(e.error());
+                return lastError;
+            }
+        }
+        session = next;
+        replay = r;
+        dirty = true;
+        lastError = null;
+        if (actions.get(actions.size() - 1) instanceof GameAction.Move) {
+            selected = game().claimCount() - 1;
+        }
+        return null;
+    }
+}

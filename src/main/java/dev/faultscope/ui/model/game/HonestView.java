@@ -1,0 +1,150 @@
+package dev.faultscope.ui.model.game;
+
+import dev.faultscope.agent.ExecutionTraceProvider;
+import dev.faultscope.agent.HonestChallenger;
+import dev.faultscope.agent.SplitTraceProvider;
+import dev.faultscope.agent.StepData;
+import dev.faultscope.agent.Strategies;
+import dev.faultscope.crypto.Keccak256;
+import dev.faultscope.fpp.Bytes32;
+import dev.faultscope.fpp.ChainModel;
+import dev.faultscope.fpp.FppHost;
+import dev.faultscope.game.Claim;
+import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.game.FaultDisputeGame;
+import dev.faultscope.game.Session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the honest agent would claim, computed with the agent's own providers on the session's scenario: the
+ * output roots of the honest chain above the split, the real program runs below it. Values are cached by
+ * position and subgame, so they survive replays. Computing an execution value may run the fault proof program
+ * (a fraction of a second per subgame): call from a worker thread.
+ */
+public final class HonestView {
+    /** Whether the honest agent agrees with a claim. */
+    public enum Agreement { AGREES, DISAGREES, UNKNOWN }
+
+    private final ChainModel model;
+    private final Path scenarioPath;
+    private final SplitTraceProvider honest;
+    private final ExecutionTraceProvider.Runs runs;
+    private final Map<String, Bytes32> cache = new ConcurrentHashMap<>();
+
+    public HonestView(ChainModel model, Path scenarioPath) {
+        this.model = model;
+        this.scenarioPath = scenarioPath;
+        this.runs = new ExecutionTraceProvider.Runs(new FppHost(model));
+        this.honest = Strategies.honestView(new Strategies.Context(model, runs, -1, 1));
+    }
+
+    /** The outcome of looking for a session's scenario: a view, or why there is none. */
+    public record Found(HonestView view, String problem) {
+    }
+
+    /**
+     * Finds the session's scenario: as given, then relative to the session file's folder and its parents, then the
+     * working folder; it must hash to the session's recorded keccak.
+     */
+    public static Found forSession(Session session, Path sessionFile) {
+        String name = session.scenario();
+        if (name == null || name.isBlank()) {
+            return new Found(null, "the session names no scenario: honest values cannot be computed");
+        }
+        List<Path> candidates = new ArrayList<>();
+        Path given = Path.of(name);
+        candidates.add(given);
+        if (!given.isAbsolute()) {
+            for (Path dir = sessionFile == null ? null : sessionFile.toAbsolutePath().getParent(); dir != null; dir = dir.getParent()) {
+                candidates.add(dir.resolve(name));
+            }
+            candidates.add(Path.of("").toAbsolutePath().resolve(name));
+        }
+        boolean changed = false;
+        for (Path p : candidates) {
+            if (!Files.isRegularFile(p)) {
+                continue;
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(p);
+                if (session.scenarioHash() != null && session.scenarioHash().length > 0
+                    && !Arrays.equals(Keccak256.hash(bytes), session.scenarioHash())) {
+                    changed = true;
+                    continue;
+                }
+                return new Found(new HonestView(ChainModel.load(p), p), null);
+            } catch (IOException | RuntimeException e) {
+                return new Found(null, "the scenario " + p + " cannot be read: " + e.getMessage());
+            }
+        }
+        return new Found(null, changed
+            ? "the scenario " + name + " has changed since the game was played: honest values are not shown"
+            : "the scenario " + name + " is missing: honest values are not shown");
+    }
+
+    public ChainModel model() {
+        return model;
+    }
+
+    public Path scenarioPath() {
+        return scenarioPath;
+    }
+
+    public SplitTraceProvider provider() {
+        return honest;
+    }
+
+    public ExecutionTraceProvider.Runs runs() {
+        return runs;
+    }
+
+    private static String key(FaultDisputeGame game, Claim c) {
+        if (c.depth() <= game.config().splitDepth()) {
+            return c.position().gindex().toString(16);
+        }
+        return c.position().gindex().toString(16) + "/" + game.executionContext(c.index()).localContext().hex();
+    }
+
+    /** The honest value at claim {@code index}'s position (in its subgame). */
+    public Bytes32 value(FaultDisputeGame game, int index) {
+        Claim c = game.claim(index);
+        return cache.computeIfAbsent(key(game, c), k -> honest.claimValue(game, index));
+    }
+
+    /** The cached honest value, or empty if it has not been computed yet. */
+    public Optional<Bytes32> cached(FaultDisputeGame game, int index) {
+        return Optional.ofNullable(cache.get(key(game, game.claim(index))));
+    }
+
+    public Agreement agreement(FaultDisputeGame game, int index) {
+        try {
+            return value(game, index).equals(game.claim(index).value()) ? Agreement.AGREES : Agreement.DISAGREES;
+        } catch (RuntimeException | Error e) {
+            return Agreement.UNKNOWN;
+        }
+    }
+
+    /** The honest value for a new claim attacking or defending {@code parent}. */
+    public Bytes32 proposal(FaultDisputeGame game, int parent, boolean isAttack) {
+        return honest.moveValue(game, parent, isAttack);
+    }
+
+    /** The honest step data executing instruction {@code instruction} of the subgame {@code ctx}. */
+    public StepData step(FaultDisputeGame game, ExecutionContext ctx, long instruction) {
+        return honest.stepAt(game, ctx, instruction);
+    }
+
+    /** The honest agent playing as {@code actor}. */
+    public HonestChallenger agent(String actor) {
+        return new HonestChallenger(actor, honest);
+    }
+}
