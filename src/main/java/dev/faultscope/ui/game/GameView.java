@@ -414,7 +414,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
             }
         };
         t.setOnSucceeded(e -> {
-            canvas.redraw();
+            canvas.show(model);
             refreshInspector();
             status.accept("Honest values computed: ✓ the honest agent agrees, ✗ it disagrees.");
         });

@@ -13,7 +13,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.util.BitSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.IntConsumer;
 
@@ -36,6 +38,12 @@ public final class TreeCanvas extends Canvas {
     private IntConsumer onSelect = i -> { };
     private IntConsumer onToggle = i -> { };
     private long frames;
+    private boolean[] attack = new boolean[0];
+    private boolean[] countered = new boolean[0];
+    private boolean[] padded = new boolean[0];
+    private int[] drawn = new int[0];
+    private final BitSet seenNodes = new BitSet();
+    private final LongSet seenEdges = new LongSet();
 
     public TreeCanvas() {
         setFocusTraversable(true);
@@ -112,6 +120,7 @@ public final class TreeCanvas extends Canvas {
     public void show(GameModel model) {
         this.model = model;
         this.layout = model.layout();
+        refreshFlags();
         redraw();
     }
 
@@ -264,45 +273,97 @@ public final class TreeCanvas extends Canvas {
                 }
             }
         }
-        boolean[] countered = model.projectedCountered();
         double r = Math.max(2.5, Math.min(TreeLayout.RADIUS * scale, 16));
         double minX = worldX(-40), maxX = worldX(w + 40), minY = worldY(-40), maxY = worldY(h + 40);
-        // Edges first.
-        g.setLineWidth(Math.max(1, Math.min(2, scale * 1.5)));
-        for (TreeLayout.Node n : layout.nodes()) {
-            if (n.parentIndex() < 0) {
-                continue;
-            }
-            TreeLayout.Node p = layout.node(n.parentIndex());
-            if (p == null) {
-                continue;
-            }
-            if (Math.max(n.x(), p.x()) < minX || Math.min(n.x(), p.x()) > maxX || n.y() < minY || p.y() > maxY) {
-                continue;
-            }
-            boolean attack = "Attack".equals(model.moveKind(n.index()));
-            g.setStroke(attack ? (dark ? Color.web("#e26d6d") : Color.web("#c0392b")) : (dark ? Color.web("#5fc48a") : Color.web("#1e8449")));
-            if (!attack) {
-                g.setLineDashes(5, 4);
-            }
-            g.strokeLine(screenX(p.x()), screenY(p.y()), screenX(n.x()), screenY(n.y()));
-            g.setLineDashes();
+        // Zoomed out, many claims land on the same pixels: draw one node (and one edge) per small screen cell, so a
+        // frame costs what is visible, not what is in the tree.
+        double cell = Math.max(2, r);
+        int cols = (int) (w / cell) + 4;
+        int rowsN = (int) (h / cell) + 4;
+        seenNodes.clear();
+        seenEdges.clear();
+        List<TreeLayout.Node> nodes = layout.nodes();
+        int nn = nodes.size();
+        if (drawn.length < nn) {
+            drawn = new int[nn];
         }
-        // Range bars and nodes.
-        boolean labels = scale * TreeLayout.NODE_GAP > fontSize * 1.6;
-        int latest = game.claimCount() - 1;
-        for (TreeLayout.Node n : layout.nodes()) {
+        int nd = 0;
+        for (TreeLayout.Node n : nodes) {
             if (n.x() + n.barHalfWidth() < minX || n.x() - n.barHalfWidth() > maxX || n.y() < minY || n.y() > maxY) {
                 continue;
             }
+            int i = n.index();
+            int cx = (int) ((screenX(n.x()) + 2 * cell) / cell), cy = (int) ((screenY(n.y()) + 2 * cell) / cell);
+            boolean special = i == model.selected() || highlighted.contains(i) || n.hiddenBelow() > 0;
+            if (cx >= 0 && cy >= 0 && cx < cols && cy < rowsN) {
+                int key = cy * cols + cx;
+                if (seenNodes.get(key) && !special && !labelsFor(r)) {
+                    continue;
+                }
+                seenNodes.set(key);
+            }
+            drawn[nd++] = i;
+        }
+        // Edges first, batched into one path per kind: into every visible node (deduplicated by screen cell), and
+        // into off-screen children of visible parents are skipped unless the edge crosses the screen.
+        g.setLineWidth(Math.max(1, Math.min(2, scale * 1.5)));
+        for (int pass = 0; pass < 2; pass++) {
+            boolean attackPass = pass == 0;
+            g.beginPath();
+            int segments = 0;
+            for (TreeLayout.Node n : nodes) {
+                int i = n.index();
+                if (n.parentIndex() < 0 || i >= attack.length || attack[i] != attackPass) {
+                    continue;
+                }
+                TreeLayout.Node p = layout.node(n.parentIndex());
+                if (p == null) {
+                    continue;
+                }
+                if (Math.max(n.x(), p.x()) < minX || Math.min(n.x(), p.x()) > maxX || n.y() < minY || p.y() > maxY) {
+                    continue;
+                }
+                double px = screenX(p.x()), py = screenY(p.y()), sx = screenX(n.x()), sy = screenY(n.y());
+                long key = ((long) Math.floor(px / cell) & 0xFFFFF) << 40 | ((long) Math.floor(sx / cell) & 0xFFFFF) << 20
+                    | ((long) Math.floor(sy / cell) & 0xFFFFF);
+                if (!seenEdges.add(key)) {
+                    continue;
+                }
+                g.moveTo(px, py);
+                g.lineTo(sx, sy);
+                segments++;
+            }
+            if (segments > 0) {
+                g.setStroke(attackPass ? (dark ? Color.web("#e26d6d") : Color.web("#c0392b"))
+                    : (dark ? Color.web("#5fc48a") : Color.web("#1e8449")));
+                if (!attackPass && scale > 0.25) {
+                    g.setLineDashes(5, 4);
+                }
+                g.stroke();
+                g.setLineDashes();
+            }
+        }
+        // Range bars and nodes.
+        boolean labels = labelsFor(r);
+        int latest = game.claimCount() - 1;
+        Color paddedFill = dark ? Color.web("#555c66", 0.7) : Color.web("#c9ced6", 0.8);
+        for (int k = 0; k < nd; k++) {
+            TreeLayout.Node n = layout.node(drawn[k]);
             Claim c = game.claim(n.index());
             double sx = screenX(n.x()), sy = screenY(n.y());
             Color tc = team(c.claimant(), dark);
             // The committed range: log-scaled bar, shaded when the claim lies in the padded region.
-            boolean padded = isPadded(game, c);
-            g.setFill(padded ? (dark ? Color.web("#555c66", 0.7) : Color.web("#c9ced6", 0.8)) : tc.deriveColor(0, 1, 1, 0.22));
+            boolean isPadded = n.index() < padded.length && padded[n.index()];
+            g.setFill(isPadded ? paddedFill : tc.deriveColor(0, 1, 1, 0.22));
             double bw = n.barHalfWidth() * scale;
             g.fillRect(sx - bw, sy + r + 1, 2 * bw, Math.max(2, 3 * scale));
+            if (isPadded && labels) {
+                g.setFont(small);
+                g.setFill(muted());
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText("padded", sx, sy + r + 4 + Math.max(2, 3 * scale));
+            }
             if (highlighted.contains(n.index())) {
                 g.setStroke(dark ? Color.web("#ffe066") : Color.web("#e0a800"));
                 g.setLineWidth(4);
@@ -315,7 +376,7 @@ public final class TreeCanvas extends Canvas {
             }
             g.setFill(tc);
             g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
-            if (countered[n.index()]) {
+            if (n.index() < countered.length && countered[n.index()]) {
                 // Countered (or would be): a cross through the node.
                 g.setStroke(bg());
                 g.setLineWidth(Math.max(1.5, r / 3));
@@ -341,7 +402,7 @@ public final class TreeCanvas extends Canvas {
                     case DISAGREES -> " ✗";
                     default -> "";
                 };
-                String kind = c.isRoot() ? "root" : "Attack".equals(model.moveKind(n.index())) ? "A" : "D";
+                String kind = c.isRoot() ? "root" : attack[n.index()] ? "A" : "D";
                 g.setFont(mono);
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setTextBaseline(VPos.CENTER);
@@ -354,6 +415,25 @@ public final class TreeCanvas extends Canvas {
         }
     }
 
+    private boolean labelsFor(double r) {
+        return scale * TreeLayout.NODE_GAP > fontSize * 1.6;
+    }
+
+    /** Per-claim flags that change only with the game (or the honest values): computed once, not per frame. */
+    private void refreshFlags() {
+        if (model == null) {
+            return;
+        }
+        FaultDisputeGame game = model.game();
+        int n = game.claimCount();
+        attack = new boolean[n];
+        for (int i = 1; i < n; i++) {
+            attack[i] = "Attack".equals(model.moveKind(i));
+        }
+        countered = model.projectedCountered();
+        padded = model.paddedFlags();
+    }
+
     static String where(FaultDisputeGame game, Claim c) {
         if (c.depth() <= game.config().splitDepth()) {
             return "blk " + game.blockOf(c.position());
@@ -362,15 +442,44 @@ public final class TreeCanvas extends Canvas {
         return String.format("st %,d", t + 1);
     }
 
-    /** Output claims past the proposal's block (their leaves repeat the proposal). */
-    static boolean isPadded(FaultDisputeGame game, Claim c) {
-        if (c.isRoot() || c.depth() > game.config().splitDepth()) {
-            return false;
+    /** A reusable set of longs (open addressing), cleared each frame without allocating. */
+    private static final class LongSet {
+        private long[] keys = new long[1 << 12];
+        private boolean[] used = new boolean[1 << 12];
+        private int size;
+
+        void clear() {
+            if (size > 0) {
+                java.util.Arrays.fill(used, false);
+                size = 0;
+            }
         }
-        // The first leaf below c is at trace index traceIndex(c) - 2^(S-d) + 1: padded when even that names a block past the proposal.
-        var first = c.position().traceIndex(game.config().splitDepth())
-            .subtract(java.math.BigInteger.ONE.shiftLeft(game.config().splitDepth() - c.depth())).add(java.math.BigInteger.ONE);
-        return first.add(java.math.BigInteger.valueOf(game.config().anchor().blockNumber() + 1))
-            .compareTo(java.math.BigInteger.valueOf(game.rootBlock())) > 0;
+
+        boolean add(long k) {
+            if (2 * (size + 1) > keys.length) {
+                long[] ok = keys;
+                boolean[] ou = used;
+                keys = new long[ok.length * 2];
+                used = new boolean[ok.length * 2];
+                size = 0;
+                for (int j = 0; j < ok.length; j++) {
+                    if (ou[j]) {
+                        add(ok[j]);
+                    }
+                }
+            }
+            int mask = keys.length - 1;
+            int h = (int) (k ^ (k >>> 29) ^ (k >>> 47)) * 0x9E3779B1 & mask;
+            while (used[h]) {
+                if (keys[h] == k) {
+                    return false;
+                }
+                h = (h + 1) & mask;
+            }
+            used[h] = true;
+            keys[h] = k;
+            size++;
+            return true;
+        }
     }
 }

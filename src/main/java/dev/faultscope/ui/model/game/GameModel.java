@@ -284,6 +284,55 @@ public final class GameModel {
             : "In progress · root would stand";
     }
 
+    // ---- the padded regions ----
+
+    /**
+     * Whether claim {@code index} commits to the padded region: above the split, an output claim whose leaves all
+     * name blocks past the proposal's; below it, a trace index at or past the honest run's exit (the run's length N,
+     * known once the honest values of that subgame are computed) — such claims commit to the final state.
+     */
+    public boolean isPadded(int index) {
+        FaultDisputeGame g = game();
+        Claim c = g.claim(index);
+        int s = g.config().splitDepth();
+        if (c.isRoot()) {
+            return false;
+        }
+        if (c.depth() <= s) {
+            // The first leaf below c is at trace index traceIndex(c) - 2^(S-d) + 1: padded when even that names a
+            // block past the proposal.
+            BigInteger first = c.position().traceIndex(s).subtract(BigInteger.ONE.shiftLeft(s - c.depth())).add(BigInteger.ONE);
+            return first.add(BigInteger.valueOf(g.config().anchor().blockNumber() + 1))
+                .compareTo(BigInteger.valueOf(g.rootBlock())) > 0;
+        }
+        java.util.OptionalLong n = paddedFrom(index);
+        return n.isPresent() && Narrator.subgameTraceIndex(g, c.position()) >= n.getAsLong();
+    }
+
+    /** For an execution claim: the honest run's length N (trace indices ≥ N are padded), if known. */
+    public java.util.OptionalLong paddedFrom(int index) {
+        return honest == null ? java.util.OptionalLong.empty() : honest.cachedRunLength(game(), index);
+    }
+
+    /** {@link #isPadded} for every claim at the cursor. */
+    public boolean[] paddedFlags() {
+        boolean[] out = new boolean[game().claimCount()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = isPadded(i);
+        }
+        return out;
+    }
+
+    /** The inspector's note on a value's status byte (execution claims). */
+    public static String statusNote(Bytes32 value) {
+        int b = value.bytes()[0] & 0xFF;
+        if (b <= 3) {
+            return String.format("status byte 0x%02x = %s", b, Narrator.status(b));
+        }
+        return String.format("status byte 0x%02x — not a VM status (VALID 0, INVALID 1, PANIC 2, UNFINISHED 3): "
+            + "a made-up value", b);
+    }
+
     // ---- the inspector ----
 
     /** Label/value rows describing claim {@code index} at the cursor. */
@@ -313,9 +362,20 @@ public final class GameModel {
                 ec.disputedBlockNumber(), ec.outputClaimIndex())));
         }
         String v = c.value().hex();
-        String statusNote = c.depth() > s ? " · status byte " + (c.value().bytes()[0] & 0xFF) + " "
-            + Narrator.status(c.value().bytes()[0] & 0xFF) : "";
-        rows.add(row("Value", v + statusNote));
+        rows.add(row("Value", v));
+        if (c.depth() > s) {
+            rows.add(row("Status", statusNote(c.value())));
+            java.util.OptionalLong n = paddedFrom(index);
+            if (n.isPresent()) {
+                long t = Narrator.subgameTraceIndex(g, c.position());
+                rows.add(row("Padded?", t >= n.getAsLong()
+                    ? String.format("padded: the program exited at step %,d; this claim commits to the final state", n.getAsLong())
+                    : String.format("no: inside the run (the program exits at step %,d)", n.getAsLong())));
+            }
+        } else if (isPadded(index)) {
+            rows.add(row("Padded?", String.format("padded: past the proposal's block %,d; it repeats the proposal's output root",
+                g.rootBlock())));
+        }
         rows.add(row("Claimant", c.claimant()));
         rows.add(row("Bond", ClaimTable.eth(c.bond())));
         rows.add(row("Clock (packed)", "duration " + ClaimTable.duration(c.clock().duration()) + " · timestamp "

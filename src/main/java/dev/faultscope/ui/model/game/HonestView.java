@@ -39,6 +39,7 @@ public final class HonestView {
     private final SplitTraceProvider honest;
     private final ExecutionTraceProvider.Runs runs;
     private final Map<String, Bytes32> cache = new ConcurrentHashMap<>();
+    private final Map<Bytes32, Long> runLengths = new ConcurrentHashMap<>();
 
     public HonestView(ChainModel model, Path scenarioPath) {
         this.model = model;
@@ -117,7 +118,30 @@ public final class HonestView {
     /** The honest value at claim {@code index}'s position (in its subgame). */
     public Bytes32 value(FaultDisputeGame game, int index) {
         Claim c = game.claim(index);
-        return cache.computeIfAbsent(key(game, c), k -> honest.claimValue(game, index));
+        Bytes32 v = cache.computeIfAbsent(key(game, c), k -> honest.claimValue(game, index));
+        if (c.depth() > game.config().splitDepth()) {
+            runLength(game, index);
+        }
+        return v;
+    }
+
+    /**
+     * The number of steps N the honest run of claim {@code index}'s subgame executes before the program exits (runs
+     * it if needed: worker thread). Trace indices ≥ N lie in the padded region: they commit to the final state.
+     */
+    public long runLength(FaultDisputeGame game, int index) {
+        ExecutionContext ec = game.executionContext(index);
+        return runLengths.computeIfAbsent(ec.localContext(), k -> honest.execution().traceFor(game, ec).length());
+    }
+
+    /** The honest run's length for claim {@code index}'s subgame if already known (never computes). */
+    public java.util.OptionalLong cachedRunLength(FaultDisputeGame game, int index) {
+        Claim c = game.claim(index);
+        if (c.depth() <= game.config().splitDepth()) {
+            return java.util.OptionalLong.empty();
+        }
+        Long n = runLengths.get(game.executionContext(index).localContext());
+        return n == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(n);
     }
 
     /** The cached honest value, or empty if it has not been computed yet. */

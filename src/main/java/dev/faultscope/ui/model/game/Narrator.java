@@ -22,7 +22,7 @@ public final class Narrator {
             case 1 -> "INVALID";
             case 2 -> "PANIC";
             case 3 -> "UNFINISHED";
-            default -> "status " + b;
+            default -> String.format("0x%02x (not a VM status: a made-up value)", b);
         };
     }
 
