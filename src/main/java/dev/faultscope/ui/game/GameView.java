@@ -395,8 +395,12 @@ public final class GameView extends BorderPane implements AutoCloseable {
         openVmButton.setDisable(!exec || model.honest() == null);
         stepViewButton.setDisable(c.depth() != g.config().maxGameDepth());
         boolean leaf = c.depth() >= g.config().maxGameDepth();
-        attackButton.setDisable(leaf);
-        defendButton.setDisable(leaf);
+        // At a leaf the same buttons send a step (with the honest trace's state data and proof).
+        attackButton.setText(leaf ? "Attack step" : "Attack");
+        defendButton.setText(leaf ? "Defend step" : "Defend");
+        attackButton.setDisable(leaf && model.honest() == null);
+        defendButton.setDisable(leaf && model.honest() == null);
+        valueField.setDisable(leaf);
         honestButton.setDisable(model.honest() == null);
         resolveButton.setDisable(model.honest() == null);
     }
@@ -481,6 +485,10 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private void play(boolean isAttack) {
         stopPlaying();
         int parent = model.selected();
+        if (model.game().claim(parent).depth() == model.game().config().maxGameDepth()) {
+            playStep(parent, isAttack);
+            return;
+        }
         String typed = valueField.getText().trim();
         String actor = sideChoice.getValue();
         Task<Bytes32> t = new Task<>() {
@@ -501,6 +509,28 @@ public final class GameView extends BorderPane implements AutoCloseable {
             ? t.getException().getMessage() : "Cannot compute the value: " + t.getException().getMessage()));
         taskListener.accept(t);
         worker.execute(t);
+    }
+
+    private void playStep(int leaf, boolean isAttack) {
+        String actor = sideChoice.getValue();
+        Task<String> t = new Task<>() {
+            @Override
+            protected String call() {
+                updateMessage("computing the step's state data and proof at leaf #" + leaf);
+                return model.step(leaf, isAttack, actor);
+            }
+        };
+        t.setOnSucceeded(e -> showPlay(t.getValue()));
+        t.setOnFailed(e -> showPlay("Cannot compute the step: " + t.getException().getMessage()));
+        taskListener.accept(t);
+        worker.execute(t);
+    }
+
+    /** Sends a step at a leaf at once (tests and scripts). Returns the refusal, or null. */
+    public String stepNow(int leaf, boolean isAttack, String actor) {
+        String err = model.step(leaf, isAttack, actor);
+        showPlay(err);
+        return err;
     }
 
     /** Plays a move with the given value at once (tests and scripts). Returns the refusal, or null. */

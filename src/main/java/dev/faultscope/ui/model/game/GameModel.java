@@ -1,7 +1,12 @@
 package dev.faultscope.ui.model.game;
 
 import dev.faultscope.fpp.Bytes32;
+import dev.faultscope.agent.StepData;
 import dev.faultscope.game.Claim;
+import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.game.OnchainPreimageOracle;
+import dev.faultscope.game.StepContext;
+import dev.faultscope.oracle.PreimageKeys;
 import dev.faultscope.game.ClaimTable;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.GameAction;
@@ -454,6 +459,48 @@ public final class GameModel {
         BigInteger bond = pos.depth() <= g.config().maxGameDepth() ? g.config().requiredBond(pos.depth()) : BigInteger.ZERO;
         GameAction a = new GameAction.Move(now() + delay(), actor, parent, p.value(), value, isAttack, bond);
         return send(List.of(a));
+    }
+
+    /**
+     * Sends an attack or defend step at leaf {@code leaf} (depth MAX_GAME_DEPTH) as {@code actor}, with the honest
+     * trace's step data for the instruction the contract picks (dispute-game.md section 4): first the pre-image part
+     * the instruction reads, when the game's oracle lacks it (addLocalData or loadKeccakPreimage, as the honest agent
+     * does), then the step. Returns null when accepted, else the contract's error explained (ValidStep,
+     * InvalidPrestate, DuplicateStep...); the game is then unchanged.
+     */
+    public String step(int leaf, boolean isAttack, String actor) {
+        FaultDisputeGame g = game();
+        if (leaf < 0 || leaf >= g.claimCount()) {
+            return lastError = "No claim #" + leaf + ".";
+        }
+        Claim c = g.claim(leaf);
+        if (c.depth() != g.config().maxGameDepth()) {
+            return lastError = "Claim #" + leaf + " is at depth " + c.depth() + ": a step answers a leaf at MAX_GAME_DEPTH "
+                + g.config().maxGameDepth() + "; attack or defend it with a move instead.";
+        }
+        if (honest == null) {
+            return lastError = "A step needs the VM's pre-state and proof from the session's scenario: " + honestProblem;
+        }
+        StepContext ctx = g.stepContext(leaf, isAttack);
+        ExecutionContext ec = g.executionContext(leaf);
+        StepData sd = honest.step(g, ec, ctx.instructionIndex().longValueExact());
+        long t = now() + delay();
+        List<GameAction> actions = new ArrayList<>();
+        if (sd.readsPreimage()) {
+            byte[] key = sd.oracleKey();
+            OnchainPreimageOracle oracle = g.preimageOracle();
+            if (PreimageKeys.type(key) == PreimageKeys.TYPE_LOCAL) {
+                long ident = new BigInteger(1, java.util.Arrays.copyOfRange(key, 24, 32)).longValueExact();
+                Bytes32 localized = OnchainPreimageOracle.localizeIdent(ident, g.config().gameAddress(), ec.localContext());
+                if (!oracle.partOk(localized, sd.oracleOffset())) {
+                    actions.add(new GameAction.AddLocalData(t, actor, ident, leaf));
+                }
+            } else if (!oracle.partOk(Bytes32.of(key), sd.oracleOffset())) {
+                actions.add(new GameAction.LoadKeccakPreimage(t, actor, sd.preimage()));
+            }
+        }
+        actions.add(new GameAction.Step(t, actor, leaf, isAttack, sd.stateData(), sd.proofData()));
+        return send(actions);
     }
 
     /** Lets the honest agent, as {@code actor}, answer everything it would at the cursor (plus the response delay). */
