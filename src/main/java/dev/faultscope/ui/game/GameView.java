@@ -81,6 +81,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
     @FXML private Label playError;
     @FXML private Label honestNote;
     @FXML private ListView<GameModel.Entry> timeline;
+    @FXML private javafx.scene.control.ScrollPane inspectorScroll;
+    @FXML private javafx.scene.control.SplitPane split;
 
     private final GameModel model;
     private final TreeCanvas canvas = new TreeCanvas();
@@ -113,6 +115,13 @@ public final class GameView extends BorderPane implements AutoCloseable {
         speedChoice.getItems().setAll("0.5 actions/s", "1 action/s", "2 actions/s", "5 actions/s", "20 actions/s");
         speedChoice.setValue("2 actions/s");
         speedChoice.valueProperty().addListener((o, a, b) -> setupPlayer());
+        // The key column never truncates ("Expires / resolvable"); the values wrap instead.
+        javafx.scene.layout.ColumnConstraints keys = new javafx.scene.layout.ColumnConstraints();
+        keys.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints values = new javafx.scene.layout.ColumnConstraints();
+        values.setHgrow(javafx.scene.layout.Priority.ALWAYS);
+        values.setMinWidth(0);
+        inspector.getColumnConstraints().setAll(keys, values);
         sideChoice.getItems().setAll("challenger", "defender");
         sideChoice.setValue("challenger");
         timeline.setCellFactory(l -> new ListCell<>() {
@@ -228,7 +237,20 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     /** Presentation sizes: the canvas text follows the window's font size. */
     public void fontChanged() {
-        Platform.runLater(this::applyTheme);
+        Platform.runLater(() -> {
+            applyCss();
+            applyTheme();
+            // Larger fonts need a wider side panel (inspector, step text, timeline), at the tree's expense.
+            double size = narration.getFont().getSize();
+            if (split != null && !split.getDividers().isEmpty()) {
+                split.setDividerPositions(size >= 17 ? 0.55 : 0.68);
+            }
+            if (stepText.isVisible()) {
+                Platform.runLater(this::scrollToStep);
+            }
+            // The canvas shrank or grew with the panels: keep the selected claim in view.
+            Platform.runLater(() -> canvas.reveal(model.selected()));
+        });
     }
 
     // ---- replay ----
@@ -429,6 +451,17 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     // ---- leaf step, VM ----
 
+    /** Scrolls the inspector so the step text starts at the top of its viewport. */
+    private void scrollToStep() {
+        inspectorScroll.layout();
+        double content = inspectorScroll.getContent().getBoundsInLocal().getHeight();
+        double view = inspectorScroll.getViewportBounds().getHeight();
+        double y = stepText.getBoundsInParent().getMinY();
+        if (content > view) {
+            inspectorScroll.setVvalue(Math.min(1, Math.max(0, y / (content - view))));
+        }
+    }
+
     @FXML
     public void showStep() {
         int i = model.selected();
@@ -445,6 +478,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
             stepText.setText(lastStep.text());
             stepText.setVisible(true);
             stepText.setManaged(true);
+            // The step text sits below the inspector's rows: scroll it into view.
+            Platform.runLater(this::scrollToStep);
             Set<Integer> h = new HashSet<>();
             for (int k : lastStep.highlighted()) {
                 h.add(k);

@@ -199,6 +199,11 @@ public final class TreeCanvas extends Canvas {
         if (sx < margin || sx > getWidth() - margin || sy < margin || sy > getHeight() - margin) {
             tx = getWidth() / 2 - n.x() * scale;
             ty = getHeight() / 2 - n.y() * scale;
+            // Do not leave empty space below MAX_GAME_DEPTH when the tree is taller than the view.
+            double bottom = screenY(TreeLayout.rowY(layout.maxDepth()) + TreeLayout.ROW);
+            if (bottom < getHeight() && screenY(-TreeLayout.ROW) < 0) {
+                ty += Math.min(getHeight() - bottom, -screenY(-TreeLayout.ROW));
+            }
         }
         redraw();
     }
