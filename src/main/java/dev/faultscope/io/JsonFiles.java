@@ -133,7 +133,7 @@ public final class JsonFiles {
     // ---- typed fields ----
 
     /** Reads fields of one JSON object, naming {@code prefix.field} in errors. */
-    static final class Fields {
+    static class Fields {
         final Path path;
         final JsonNode obj;
         final String prefix;
@@ -144,6 +144,7 @@ public final class JsonFiles {
             this.prefix = prefix;
         }
 
+        /** How errors name a field; formats may name their fields differently. */
         String name(String field) {
             return "field \"" + (prefix.isEmpty() ? field : prefix + "." + field) + "\"";
         }

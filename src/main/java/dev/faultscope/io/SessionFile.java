@@ -328,7 +328,7 @@ public final class SessionFile {
 
     private static Map<String, String> readPlayers(Obj p) {
         Map<String, String> players = new LinkedHashMap<>();
-        Iterator<String> names = p.node.fieldNames();
+        Iterator<String> names = p.obj.fieldNames();
         while (names.hasNext()) {
             String role = names.next();
             players.put(role, p.text(role));
@@ -383,24 +383,19 @@ public final class SessionFile {
     }
 
     /** Typed access to one JSON object's fields; errors name {@code prefix.field} (e.g. {@code actions[3].bond}). */
-    private static final class Obj {
-        final Path path;
-        final JsonNode node;
-        final String prefix;
-
+    private static final class Obj extends JsonFiles.Fields {
         Obj(Path path, JsonNode node, String prefix) {
-            this.path = path;
-            this.node = node;
-            this.prefix = prefix;
+            super(path, node, prefix);
         }
 
+        @Override
         String name(String field) {
             return prefix.isEmpty() ? field : prefix + "." + field;
         }
 
         /** True for an explicit null; a missing field is an error (the format writes every field). */
         boolean isNull(String field) {
-            JsonNode v = node.get(field);
+            JsonNode v = obj.get(field);
             if (v == null) {
                 throw new FileFormatException(path, name(field), "missing");
             }
@@ -409,7 +404,7 @@ public final class SessionFile {
 
         /** Unknown fields are errors: a misspelt field must not leave the real one silently missing. */
         void onlyFields(Set<String> allowed) {
-            Iterator<String> names = node.fieldNames();
+            Iterator<String> names = obj.fieldNames();
             while (names.hasNext()) {
                 String n = names.next();
                 if (!allowed.contains(n)) {
@@ -418,31 +413,12 @@ public final class SessionFile {
             }
         }
 
-        JsonNode require(String field) {
-            JsonNode v = node.get(field);
-            if (v == null) {
-                throw new FileFormatException(path, name(field), "missing");
-            }
-            if (v.isNull()) {
-                throw new FileFormatException(path, name(field), "is null, expected a value");
-            }
-            return v;
-        }
-
         Obj object(String field) {
             JsonNode v = require(field);
             if (!v.isObject()) {
                 throw new FileFormatException(path, name(field), "expected an object, found " + JsonFiles.shown(v));
             }
             return new Obj(path, v, name(field));
-        }
-
-        String text(String field) {
-            JsonNode v = require(field);
-            if (!v.isTextual()) {
-                throw new FileFormatException(path, name(field), "expected a string, found " + JsonFiles.shown(v));
-            }
-            return v.textValue();
         }
 
         /** A player name: it stands in for an address, and the engine has no address(0) among actors. */
@@ -454,20 +430,8 @@ public final class SessionFile {
             return s;
         }
 
-        boolean bool(String field) {
-            JsonNode v = require(field);
-            if (!v.isBoolean()) {
-                throw new FileFormatException(path, name(field), "expected true or false, found " + JsonFiles.shown(v));
-            }
-            return v.booleanValue();
-        }
-
         long unsigned(String field, int bits) {
             return JsonFiles.unsigned(path, require(field), name(field), bits);
-        }
-
-        long uint64(String field) {
-            return JsonFiles.uint64(path, require(field), name(field));
         }
 
         /** A time, duration or block number: a uint64 the engine holds in a (signed) long. */
@@ -488,10 +452,6 @@ public final class SessionFile {
                     + ", the largest the game model holds");
             }
             return (int) v;
-        }
-
-        byte[] hex(String field, int length) {
-            return JsonFiles.hex(path, require(field), name(field), length);
         }
 
         BigInteger wei(String field) {
