@@ -7,7 +7,6 @@ import dev.faultscope.vm.Mips32Emulator;
 import dev.faultscope.vm.VmState;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +17,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,36 +31,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppSmokeTest {
-    static Stage stage;
     static MainWindow window;
     static final FxRobot robot = new FxRobot();
 
     @BeforeAll
     static void openTheSample() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            window = new MainWindow(stage);
-            stage.show();
-            window.openSample();
-        });
+        window = AppFixture.show(w -> w.openSample());
         waitUntil(() -> window.workbench() != null && !window.workbench().runningProperty().get()
             && window.workbench().currentFrame() != null && window.workbench().currentFrame().endStep() > 0);
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.close();
-            stage.hide();
-        });
+        AppFixture.close(window);
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
-        // A bound on waiting, not a timing assertion: the condition is what is tested.
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        AppFixture.waitUntil(condition);
     }
 
     static VmState engineAfter(long steps) {
@@ -95,7 +79,7 @@ class AppSmokeTest {
     void stepsTenForwardThreeBackAndShowsTheEnginesState() throws Exception {
         WorkbenchView w = window.workbench();
         assertEquals(0, w.currentFrame().step());
-        robot.interact(() -> stage.requestFocus());
+        robot.interact(() -> FxToolkit.toolkitContext().getRegisteredStage().requestFocus());
         for (int i = 0; i < 10; i++) {
             robot.type(KeyCode.F7);
         }
@@ -132,7 +116,7 @@ class AppSmokeTest {
         // The sample is still open and still steps.
         WorkbenchView w = window.workbench();
         long before = w.currentFrame().step();
-        robot.interact(() -> stage.requestFocus());
+        robot.interact(() -> FxToolkit.toolkitContext().getRegisteredStage().requestFocus());
         robot.type(KeyCode.F7);
         waitUntil(() -> w.currentFrame().step() == before + 1);
         assertEquals(Numbers.hex32(engineAfter(before + 1).pc()), shown("reg-pc"));

@@ -5,7 +5,6 @@ import dev.faultscope.game.ClaimTable;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.io.SessionFile;
 import dev.faultscope.ui.game.GameView;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -16,7 +15,6 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,33 +25,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GameViewTest {
     static final Path SAMPLE = Path.of("samples/sessions/wrong-proposer-workshop.json.gz");
-    static Stage stage;
     static MainWindow window;
 
     @BeforeAll
     static void open() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> {
-            window = new MainWindow(stage);
-            stage.show();
-            window.open(SAMPLE);
-        });
+        window = AppFixture.show(w -> w.open(SAMPLE));
         waitUntil(() -> window.gameView() != null);
     }
 
     @AfterAll
     static void close() throws Exception {
-        FxToolkit.setupFixture(() -> {
-            window.close();
-            stage.hide();
-        });
+        AppFixture.close(window);
     }
 
     static void waitUntil(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        AppFixture.waitUntil(condition);
     }
 
     static void fx(Runnable r) throws Exception {

@@ -1,0 +1,42 @@
+package dev.faultscope.ui;
+
+import javafx.stage.Stage;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/** Opens the real main window headless for a UI test class, and closes it again. */
+final class AppFixture {
+    private AppFixture() {
+    }
+
+    /** Shows a new main window on the primary stage, then lets {@code open} load something into it. */
+    static MainWindow show(Consumer<MainWindow> open) throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        MainWindow[] window = new MainWindow[1];
+        FxToolkit.setupFixture(() -> {
+            window[0] = new MainWindow(stage);
+            stage.show();
+            open.accept(window[0]);
+        });
+        return window[0];
+    }
+
+    static void close(MainWindow window) throws Exception {
+        FxToolkit.setupFixture(() -> {
+            window.close();
+            FxToolkit.toolkitContext().getRegisteredStage().hide();
+        });
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws Exception {
+        // A bound on waiting, not a timing assertion: the condition is what is tested.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}
