@@ -69,7 +69,7 @@ public final class JsonFiles {
             }
             out = buf.toByteArray();
         }
-        Files.write(path, out);
+        AtomicFiles.write(path, out);
     }
 
     // ---- JSON ----

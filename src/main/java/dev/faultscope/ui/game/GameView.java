@@ -639,7 +639,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     public void exportSvg(Path path) throws IOException {
         boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
-        Files.writeString(path, TreeSvg.svg(model, canvas.layout(), dark), StandardCharsets.UTF_8);
+        dev.faultscope.io.AtomicFiles.write(path, TreeSvg.svg(model, canvas.layout(), dark).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

@@ -1,0 +1,53 @@
+package dev.faultscope.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Every file the project writes goes through here: the bytes go to a temporary file in the same folder, which
+ * replaces the target only once it is complete, so a write that fails part-way (disk full, a size limit, an
+ * interrupted process) leaves the old file as it was and no broken file behind.
+ */
+public final class AtomicFiles {
+    /** Writes the content to an open stream; may throw, in which case nothing is replaced. */
+    @FunctionalInterface
+    public interface Writer {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    public static void write(Path target, byte[] bytes) throws IOException {
+        write(target, out -> out.write(bytes));
+    }
+
+    public static void write(Path target, Writer writer) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path folder = absolute.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new IOException(folder + ": the folder to write " + absolute.getFileName() + " in does not exist");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IOException(absolute + ": is a directory, not a file");
+        }
+        // A dot-name so a half-written file is not mistaken for output; same folder so the rename is atomic.
+        Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                writer.writeTo(out);
+            }
+            try {
+                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}
