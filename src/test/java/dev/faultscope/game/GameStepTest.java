@@ -69,7 +69,7 @@ class GameStepTest {
         int right2 = move(g, c5, t.claimAt(2), false, "bystander", 70);      // gindex 66, trace 2
         int wrong0 = move(g, c5, v("wrong at 0"), true, "proposer", 80);      // gindex 64, trace 0
         assertEquals(Position.ofGindex(66), g.claim(wrong2).position());
-        assertEquals(2, g.claim(wrong2).position().traceIndexInSubgame(2, 6));
+        assertEquals(2, g.claim(wrong2).position().traceIndexInSubgame(2, 6).longValueExact());
 
         StepContext attack2 = g.stepContext(wrong2, true);
         assertEquals(c5, attack2.preStateClaimIndex()); // trace ancestor of gindex 65 = gindex 32

@@ -27,7 +27,7 @@ public final class Narrator {
     }
 
     /** The trace index of a claim inside its execution subgame (below the split), else its block's index. */
-    public static long subgameTraceIndex(FaultDisputeGame game, Position p) {
+    public static BigInteger subgameTraceIndex(FaultDisputeGame game, Position p) {
         return p.traceIndexInSubgame(game.config().splitDepth(), game.config().maxGameDepth());
     }
 
@@ -36,8 +36,7 @@ public final class Narrator {
         if (p.depth() <= game.config().splitDepth()) {
             return "the output root of L2 block " + game.blockOf(p);
         }
-        long t = subgameTraceIndex(game, p);
-        return String.format("the VM state after step %,d", t + 1);
+        return String.format("the VM state after step %,d", subgameTraceIndex(game, p).add(BigInteger.ONE));
     }
 
     /** A claim named for a sentence: "claim #3 (the VM state after step 12)". */
@@ -82,7 +81,7 @@ public final class Narrator {
                 b.append(String.format(": the bisection has reached one block transition, block %,d → %,d. "
                         + "The fault proof program now checks it; claim #%d is the program's final state after its "
                         + "whole run (step %,d at most), with status %s: ", ec.startingBlockNumber(),
-                    ec.disputedBlockNumber(), newClaim, subgameTraceIndex(game, p) + 1, status(status)));
+                    ec.disputedBlockNumber(), newClaim, subgameTraceIndex(game, p).add(BigInteger.ONE), status(status)));
                 b.append(status == 0 ? "the program accepts the disputed output root of block " + ec.disputedBlockNumber()
                     : "the program rejects the disputed output root of block " + ec.disputedBlockNumber());
                 b.append(". From here the claims bisect the program's execution trace.");
