@@ -91,7 +91,7 @@ final class PlayCommand implements Callable<Integer> {
 
         @Override
         public void rejected(GameAction action, GameError error, FaultDisputeGame game) {
-            main.out.println(describe(action, -1, game) + "  REVERTED: " + error.error());
+            main.out.println(describe(action, -1, game) + "  REVERTED: " + error.error().reported());
         }
     }
 

@@ -547,7 +547,7 @@ public final class GameModel {
             try {
                 r.forward();
             } catch (GameError e) {
-                lastError = e.error().name() + ": " + Narrator.explain(e.error());
+                lastError = e.error().reported() + ": " + Narrator.explain(e.error());
                 return lastError;
             }
         }

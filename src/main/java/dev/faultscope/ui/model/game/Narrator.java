@@ -184,9 +184,16 @@ public final class Narrator {
             case ClaimAboveSplit -> "Local data belongs to execution subgames: the claim must be below the split depth.";
             case InvalidLocalIdent -> "There is no local input with that identifier (valid: 1 to 5).";
             case PartOffsetOOB -> "The pre-image oracle has no data at that offset.";
-            case MissingPreimage -> "The instruction reads a pre-image that was not loaded into the oracle first.";
-            case VmStepReverted -> "The VM cannot execute the instruction from that state (e.g. an unsupported "
-                + "instruction).";
+            case PreimageMustExist -> "The instruction reads a pre-image that was not loaded into the oracle first "
+                + "(loadKeccak256PreimagePart or addLocalData).";
+            case PreimageReadPastEnd -> "The instruction reads a pre-image at or past its end.";
+            case InvalidMemoryProof -> "A memory proof in the step does not match the pre-state's memory root.";
+            case NotEnoughCalldata -> "The proof is too short: it lacks a memory proof the instruction needs.";
+            case InvalidExitedValue -> "The state data's exited byte must be 0 or 1.";
+            case InvalidInstruction, DivisionByZero, BranchInDelaySlot, JumpInDelaySlot ->
+                "The VM has no valid post-state for this instruction, so no step can be made from that state.";
+            case VmStepReverted -> "The VM cannot execute the instruction from that state (the contract reverts "
+                + "without a reason).";
             case ClockNotExpired -> "It is too early to resolve: the clock of whoever could still counter this claim "
                 + "has not run out.";
             case ClaimAlreadyResolved -> "That subgame is already resolved.";
