@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Every file the project writes goes through here: the bytes go to a temporary file in the same folder, which
@@ -41,6 +44,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.writeTo(out);
             }
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -48,6 +52,20 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A temporary file is private to its owner (0600); the file it becomes should read like any other output: the
+     * permissions of the file it replaces, or rw-r--r-- for a new one.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, perms);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own defaults apply.
         }
     }
 }
