@@ -27,7 +27,7 @@ public final class BundledSamples {
     }
 
     /** The samples folders: the working folder's, and the one next to (or above) the app's classes or jar. */
-    static List<Path> roots() {
+    public static List<Path> roots() {
         List<Path> out = new ArrayList<>();
         out.add(real(Path.of("samples")));
         try {
