@@ -11,7 +11,9 @@ import dev.faultscope.io.SessionFile;
 import dev.faultscope.ui.game.GameView;
 import dev.faultscope.ui.game.NewGameDialog;
 import dev.faultscope.ui.model.FileKind;
+import dev.faultscope.ui.lesson.LessonPanel;
 import dev.faultscope.ui.model.game.GameDocument;
+import dev.faultscope.ui.model.lesson.Lesson;
 import dev.faultscope.ui.model.game.GameModel;
 import dev.faultscope.ui.model.game.HonestView;
 import dev.faultscope.ui.model.FontScale;
@@ -95,6 +97,9 @@ public final class MainWindow {
         System.getProperty("faultscope.prefs.node", "dev/faultscope/ui")));
     private GameView gameView;
     private GameDocument gameDoc;
+    private LessonPanel lessonPanel;
+    /** The status bar, kept to put back below the lesson strip. */
+    private Node statusBar;
     /** Asked before unsaved edits would be lost; tests answer it without a dialog. */
     private UnsavedQuestion unsavedQuestion;
     /** Picks the file Save As writes to (null: cancelled); tests pick without a dialog. */
@@ -121,6 +126,7 @@ public final class MainWindow {
         applyFont();
         stage.setScene(scene);
         stage.setTitle("Faultscope");
+        statusBar = root.getBottom();
         unsavedQuestion = UnsavedQuestion.dialog(stage, scene.getStylesheets());
         stage.setOnCloseRequest(e -> {
             if (!confirmLeave("closing the window")) {
@@ -305,11 +311,12 @@ public final class MainWindow {
     // ---- the game explorer ----
 
     /** Shows a game in the game view (replacing any other game). */
-    public void showGame(GameModel gm, String title) {
+    public boolean showGame(GameModel gm, String title) {
         if (!confirmLeave("opening " + title)) {
             setStatus("Kept the open game; " + title + " was not opened.");
-            return;
+            return false;
         }
+        endLesson();
         closeContent();
         if (gameView != null) {
             gameView.close();
@@ -325,6 +332,70 @@ public final class MainWindow {
         showGameTitle();
         setStatus(gm.honest() == null ? "Session loaded. " + gm.honestProblem()
             : "Session loaded: " + gm.size() + " actions. Right/Left step, Space plays, click a claim to inspect it.");
+        return true;
+    }
+
+    // ---- the guided lesson ----
+
+    @FXML
+    private void lesson() {
+        startLesson(Lesson.bundled());
+    }
+
+    /** Opens the lesson's game (checking the lesson against it) and starts the lesson strip at its first chapter. */
+    public void startLesson(Lesson lesson) {
+        Path path = lesson.sessionPath();
+        run("Opening the lesson " + lesson.title(), () -> {
+            SessionFile.Loaded loaded = SessionFile.read(path);
+            lesson.check(loaded.session());
+            GameModel gm = GameModel.open(loaded.session(), path);
+            return () -> {
+                if (showGame(gm, path.getFileName().toString())) {
+                    lessonPanel = new LessonPanel(lesson, lessonHost());
+                    root.setBottom(new javafx.scene.layout.VBox(lessonPanel, statusBar));
+                    lessonPanel.start();
+                }
+            };
+        }, Path.of(lesson.source()));
+    }
+
+    public LessonPanel lessonPanel() {
+        return lessonPanel;
+    }
+
+    /** Closes the lesson strip (the game stays open). */
+    public void endLesson() {
+        if (lessonPanel != null) {
+            lessonPanel = null;
+            root.setBottom(statusBar);
+        }
+    }
+
+    private LessonPanel.Host lessonHost() {
+        return new LessonPanel.Host() {
+            @Override
+            public GameView showGame() {
+                if (content() != gameView) {
+                    backToGame();
+                }
+                return gameView;
+            }
+
+            @Override
+            public void status(String text) {
+                setStatus(text);
+            }
+
+            @Override
+            public void notice(String title, String text) {
+                Notices.info(stage, title, text);
+            }
+
+            @Override
+            public void endLesson() {
+                MainWindow.this.endLesson();
+            }
+        };
     }
 
     public GameView gameView() {

@@ -36,7 +36,7 @@ public record Lesson(String title, String session, List<Chapter> chapters, Strin
      * A question asked before the chapter's state is shown: over the game after {@code actions} actions with
      * {@code claim} selected; {@code answer} indexes {@code choices}; {@code why} explains the answer.
      */
-    public record Question(String prompt, List<String> choices, int answer, String why, int actions, int claim) {
+    public record Question(String question, List<String> choices, int answer, String why, int actions, int claim) {
     }
 
     /** One chapter: its title and text, the game after {@code actions} actions, the claim selected, what is shown. */
