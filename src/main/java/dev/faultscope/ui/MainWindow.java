@@ -498,10 +498,20 @@ public final class MainWindow {
             return true;
         }
         return switch (unsavedQuestion.ask(gameDoc, what)) {
-            case SAVE -> saveGameAs();
+            case SAVE -> saveEveryUnsavedBranch();
             case DISCARD -> true;
             case CANCEL -> false;
         };
+    }
+
+    /** Save As for each line of play that is in no file; false as soon as one is not saved. */
+    private boolean saveEveryUnsavedBranch() {
+        while (gameDoc.showFirstUnsaved()) {
+            if (!saveGameAs()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Save: to the file chosen with Save As before; otherwise (a game just opened or played) Save As. */

@@ -25,7 +25,7 @@ final class Notices {
         if (owner == null || !owner.isShowing()) {
             return;
         }
-        Notifications n = Notifications.create().owner(owner).title(title).text(text).position(Pos.BOTTOM_RIGHT)
+        Notifications n = Notifications.create().owner(owner).title(title).text(text).position(Pos.TOP_RIGHT)
             .hideAfter(Duration.seconds(error ? 8 : 4));
         if (owner.getScene() != null && owner.getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"))) {
             n.darkStyle();

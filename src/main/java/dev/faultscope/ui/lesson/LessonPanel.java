@@ -57,7 +57,7 @@ public final class LessonPanel extends VBox {
         question.setWrapText(true);
         question.getStyleClass().add("panel-title");
         question.setId("lesson-question");
-        choices.getStyleClass().add("panel-toolbar");
+        choices.getStyleClass().add("lesson-choices");
         feedback.setWrapText(true);
         feedback.setId("lesson-feedback");
         previous.setOnAction(e -> previous());
@@ -121,6 +121,7 @@ public final class LessonPanel extends VBox {
         whatIf.setText(playing ? "Back to the lesson" : "What if…?");
         previous.setDisable(playing);
         next.setDisable(playing);
+        showChoices();
         if (playing) {
             GameView v = host.showGame();
             host.status("What if… Select a claim and play Attack or Defend (or let the honest agent answer): the moves go on "
@@ -141,21 +142,11 @@ public final class LessonPanel extends VBox {
         heading.setText("Lesson · " + (run.chapterIndex() + 1) + " / " + n + " · " + c.title());
         previous.setDisable(run.chapterIndex() == 0);
         next.setText(run.asking() ? "Show the answer ▶" : run.atLast() ? "Last chapter" : "Next ▶");
-        choices.getChildren().clear();
+        text.setText(c.text());
         if (run.asking()) {
-            text.setText("");
             question.setText("What happens next? " + c.ask().question());
             feedback.setText("");
-            for (int i = 0; i < c.ask().choices().size(); i++) {
-                int k = i;
-                Button b = new Button(c.ask().choices().get(i));
-                b.setId("lesson-choice-" + i);
-                b.getStyleClass().add("primary");
-                b.setOnAction(e -> answer(k));
-                choices.getChildren().add(b);
-            }
         } else {
-            text.setText(c.text());
             question.setText(c.ask() == null ? "" : "Q: " + c.ask().question());
             if (c.ask() != null && run.answered() < 0) {
                 feedback.setText("Answer: " + c.ask().choices().get(c.ask().answer()) + ". " + c.ask().why());
@@ -167,9 +158,37 @@ public final class LessonPanel extends VBox {
         question.setManaged(question.isVisible());
         feedback.setVisible(!feedback.getText().isEmpty());
         feedback.setManaged(feedback.isVisible());
-        choices.setVisible(run.asking());
-        choices.setManaged(run.asking());
+        showChoices();
         drive(run.target());
+    }
+
+    /** The open question's choices; during a what-if, moves on the selected claim instead. */
+    private void showChoices() {
+        choices.getChildren().clear();
+        if (playing) {
+            GameView v = host.showGame();
+            Button attack = new Button("Attack the selected claim");
+            attack.setOnAction(e -> v.attack());
+            Button defend = new Button("Defend the selected claim");
+            defend.setOnAction(e -> v.defend());
+            Button honest = new Button("Honest agent answers");
+            honest.setOnAction(e -> v.honestAnswer());
+            Button undo = new Button("↶ Undo");
+            undo.setOnAction(e -> v.model().undo());
+            choices.getChildren().addAll(new Label("What if…"), attack, defend, honest, undo);
+        } else if (run.asking()) {
+            Lesson.Question q = run.chapter().ask();
+            for (int i = 0; i < q.choices().size(); i++) {
+                int k = i;
+                Button b = new Button(q.choices().get(i));
+                b.setId("lesson-choice-" + i);
+                b.setOnAction(e -> answer(k));
+                choices.getChildren().add(b);
+            }
+        }
+        boolean any = !choices.getChildren().isEmpty();
+        choices.setVisible(any);
+        choices.setManaged(any);
     }
 
     /** Puts the real views where the chapter says: the game at its action, its claim selected, the VM or the step. */

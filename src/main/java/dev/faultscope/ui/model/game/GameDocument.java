@@ -95,6 +95,21 @@ public final class GameDocument implements Document {
             GameBranches.Branch b = unsaved.get(i);
             sb.append(i == 0 ? "" : "; ").append(b.name()).append(" (").append(b.size()).append(" actions)");
         }
-        return sb.append(". Save writes the branch shown.").toString();
+        return sb.append(unsaved.size() == 1 ? ". Save asks for a file for it." : ". Save asks for a file for each.").toString();
+    }
+
+    /**
+     * Shows the first line of play that is in no file, if the one shown is already in one (so that Save, asked
+     * before closing, writes what would be lost). Returns false when nothing is unsaved.
+     */
+    public boolean showFirstUnsaved() {
+        List<GameBranches.Branch> unsaved = model.unsavedBranches();
+        if (unsaved.isEmpty()) {
+            return false;
+        }
+        if (!unsaved.contains(model.branches().current())) {
+            model.switchBranch(model.branches().all().indexOf(unsaved.get(0)));
+        }
+        return true;
     }
 }

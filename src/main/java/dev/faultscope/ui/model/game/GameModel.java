@@ -274,7 +274,7 @@ public final class GameModel {
         for (int k = 0; k < session.actions().size(); k++) {
             GameAction a = session.actions().get(k);
             // The first action of a branch of one's own is where it left its parent line.
-            String mark = b.parent() >= 0 && k == b.forkAt() ? "⑂ " : "";
+            String mark = b.parent() >= 0 && k == b.forkAt() ? "» " : "";
             out.add(new Entry(k, a.time(), a.actor(), mark + summary(a)));
         }
         return out;

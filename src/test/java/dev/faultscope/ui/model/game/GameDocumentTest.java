@@ -62,7 +62,7 @@ class GameDocumentTest {
         assertEquals(0, b.parent());
         assertEquals(6, b.forkAt());
         assertEquals(recorded.actions().subList(0, 6), b.session().actions().subList(0, 6)); // moves only: records compare
-        assertTrue(m.timeline().get(6).summary().startsWith("⑂ "), m.timeline().get(6).summary());
+        assertTrue(m.timeline().get(6).summary().startsWith("» "), m.timeline().get(6).summary());
         assertTrue(doc.modified());
         assertTrue(doc.title().endsWith(" •"), doc.title());
         assertTrue(doc.unsavedSummary().contains("branch 1"), doc.unsavedSummary());
@@ -151,6 +151,12 @@ class GameDocumentTest {
         assertNull(m.move(7, true, MADE_UP, "defender"));
         assertTrue(doc.modified());
         assertNull(GameDocument.refusal(dir.resolve("other.json")));
+        // Before closing, the unsaved line is shown so that Save writes it, not the recorded game already on disk.
+        m.switchBranch(0);
+        assertTrue(doc.showFirstUnsaved());
+        assertEquals(1, m.branches().currentIndex());
+        doc.saveAs(dir.resolve("branch.json.gz"));
+        assertFalse(doc.showFirstUnsaved());
         assertNotNull(GameDocument.refusal(dir.resolve("other.txt")));
     }
 
