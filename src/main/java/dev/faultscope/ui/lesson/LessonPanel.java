@@ -6,6 +6,8 @@ import dev.faultscope.ui.model.lesson.LessonRun;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -74,6 +76,27 @@ public final class LessonPanel extends VBox {
         top.setSpacing(6);
         getChildren().addAll(top, text, question, choices, feedback);
         setSpacing(4);
+        next.setTooltip(new Tooltip("Next (Page Down, as a presenter's remote sends)"));
+        previous.setTooltip(new Tooltip("Previous (Page Up)"));
+        javafx.event.EventHandler<KeyEvent> keys = e -> {
+            if (playing || e.getCode() != KeyCode.PAGE_DOWN && e.getCode() != KeyCode.PAGE_UP) {
+                return;
+            }
+            if (e.getCode() == KeyCode.PAGE_DOWN) {
+                next();
+            } else {
+                previous();
+            }
+            e.consume();
+        };
+        sceneProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+            if (now != null) {
+                now.addEventFilter(KeyEvent.KEY_PRESSED, keys);
+            }
+        });
     }
 
     public LessonRun run() {
