@@ -38,7 +38,13 @@ final class BranchBar extends HBox {
         });
         undo.setOnAction(e -> model.undo());
         redo.setOnAction(e -> model.redo());
-        getChildren().addAll(new Label("Line"), choice, undo, redo);
+        Label line = new Label("Line");
+        getChildren().addAll(line, choice, undo, redo);
+        // At large font sizes the list gives up width, never the label's or the buttons' text.
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {line, undo, redo}) {
+            c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        choice.setMinWidth(0);
         refresh();
     }
 
