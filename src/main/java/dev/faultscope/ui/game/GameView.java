@@ -100,6 +100,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private boolean updating;
     private volatile boolean closed;
     private LeafStep lastStep;
+    private BranchBar branchBar;
 
     public GameView(GameModel model) {
         Fxml.loadInto(this);
@@ -177,6 +178,16 @@ public final class GameView extends BorderPane implements AutoCloseable {
             if (b != null) {
                 b.getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c -> applyTheme());
                 applyTheme();
+            }
+        });
+        branchBar = new BranchBar(model);
+        ((javafx.scene.layout.VBox) timeline.getParent()).getChildren().add(1, branchBar);
+        // Undo, redo and a change of branch come from the menus or the branch bar: show the game they left.
+        model.addChangeListener(() -> {
+            if (Platform.isFxApplicationThread()) {
+                refreshAll();
+            } else {
+                Platform.runLater(this::refreshAll);
             }
         });
         refreshAll();
@@ -384,6 +395,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
             (c.team().equals("defender") ? defenderClock : challengerClock).setText(text);
         }
         winnerLabel.setText(model.winnerText());
+        branchBar.refresh();
         narration.setText(model.narration());
         FaultDisputeGame g = model.game();
         if (model.selected() >= g.claimCount() || followToggle.isSelected()) {
