@@ -92,7 +92,7 @@ class LessonViewTest {
                     FaultDisputeGame g = session.replay(c.actions());
                     GameModel m = window.gameView().model();
                     long traceIndex = g.claim(c.claim()).position().traceIndexInSubgame(g.config().splitDepth(),
-                        g.config().maxGameDepth());
+                        g.config().maxGameDepth()).longValueExact();
                     long runLength = m.honest().runLength(g, c.claim());
                     // The VM stops at the state the claim commits to: after its step, or at the exit when padded.
                     long expected = Math.min(traceIndex + 1, runLength);
