@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.Arrays;
 
-@Command(name = "verify-proof", description = "Re-check a step proof with the stateless (on-chain) verifier.")
+@Command(name = "verify-proof", mixinStandardHelpOptions = true, description = "Re-check a step proof with the stateless (on-chain) verifier.")
 final class VerifyProofCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

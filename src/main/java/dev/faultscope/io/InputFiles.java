@@ -22,16 +22,16 @@ public final class InputFiles {
     /** Per kind of file, the most bytes read (after gunzipping). */
     public enum Limit {
         /** A whole VM state; bounded by the heap too (see {@link #bytes()}). */
-        STATE("state", 1024 * MIB),
-        PROOF("proof", 64 * MIB),
-        META("meta", 256 * MIB),
-        PREIMAGES("pre-image", 1024 * MIB),
-        SCENARIO("scenario", 64 * MIB),
-        SESSION("session", 256 * MIB),
+        STATE("a state", 1024 * MIB),
+        PROOF("a proof", 64 * MIB),
+        META("a meta", 256 * MIB),
+        PREIMAGES("a pre-image", 1024 * MIB),
+        SCENARIO("a scenario", 64 * MIB),
+        SESSION("a session", 256 * MIB),
         /** The loadable part is below the heap start (80 MiB); symbols and debug sections come on top. */
-        ELF("ELF", 512 * MIB),
+        ELF("an ELF", 512 * MIB),
         /** The few bytes read to tell a file's kind. */
-        WITNESS("witness", 1 * MIB);
+        WITNESS("a witness", 1 * MIB);
 
         private final String what;
         private final long bytes;
@@ -46,7 +46,17 @@ public final class InputFiles {
          * refused is refused with a clear message rather than by an {@link OutOfMemoryError} while parsing.
          */
         public long bytes() {
-            return Math.min(bytes, Math.min(Runtime.getRuntime().maxMemory() / 4, Integer.MAX_VALUE - 16));
+            return Math.min(bytes, heapShare());
+        }
+
+        /** Why the limit is what it is. */
+        String reason() {
+            String limit = "the limit for " + what + " file is " + bytes() / MIB + " MiB";
+            return bytes <= heapShare() ? limit : limit + " here, a quarter of the Java heap (raise it with FAULTSCOPE_JAVA_OPTS=-Xmx…)";
+        }
+
+        private static long heapShare() {
+            return Math.min(Runtime.getRuntime().maxMemory() / 4, Integer.MAX_VALUE - 16);
         }
 
         public String what() {
@@ -78,14 +88,19 @@ public final class InputFiles {
 
     /** Refuses anything but an existing, readable regular file, naming the path and what it is instead. */
     public static void requireRegularFile(Path path, Limit limit) throws InputFileException {
+        requireRegularFile(path, limit.what() + " file");
+    }
+
+    /** As {@link #requireRegularFile(Path, Limit)}; {@code expected} says what the file should be ("a state file"). */
+    public static void requireRegularFile(Path path, String expected) throws InputFileException {
         if (!Files.exists(path)) {
             throw new InputFileException(path, "no such file");
         }
         if (Files.isDirectory(path)) {
-            throw new InputFileException(path, "is a directory, expected a " + limit.what() + " file");
+            throw new InputFileException(path, "is a directory, expected " + expected);
         }
         if (!Files.isRegularFile(path)) {
-            throw new InputFileException(path, "is not a regular file (a device, FIFO or socket), expected a " + limit.what() + " file");
+            throw new InputFileException(path, "is not a regular file (a device, FIFO or socket), expected " + expected);
         }
         if (!Files.isReadable(path)) {
             throw new InputFileException(path, "permission denied");
@@ -135,7 +150,7 @@ public final class InputFiles {
         while (true) {
             if (n == buf.length) {
                 if (n > max) {
-                    throw tooBig(path, limit, "more than " + max + " bytes" + how);
+                    throw tooBig(path, limit, "over " + max / MIB + " MiB" + how);
                 }
                 buf = Arrays.copyOf(buf, (int) Math.min(max + 1, (long) buf.length * 2));
             }
@@ -148,8 +163,7 @@ public final class InputFiles {
     }
 
     private static InputFileException tooBig(Path path, Limit limit, String size) {
-        return new InputFileException(path, "too large: " + size + ", the limit for a " + limit.what() + " file is "
-            + limit.bytes() / MIB + " MiB (the format's limit, at most a quarter of the Java heap; raise the heap with -Xmx)");
+        return new InputFileException(path, "too large (" + size + "): " + limit.reason());
     }
 
     /** An I/O exception's reason without its class name. */
