@@ -2,13 +2,12 @@ package dev.faultscope.cli;
 
 import dev.faultscope.io.CannonMetaFile;
 import dev.faultscope.io.CannonStateFile;
+import dev.faultscope.io.ElfFiles;
 import dev.faultscope.io.InputFiles;
 import dev.faultscope.io.PreimageFiles;
 import dev.faultscope.oracle.PreimageStore;
 import dev.faultscope.vm.Symbols;
 import dev.faultscope.vm.elf.ElfFile;
-import dev.faultscope.vm.elf.ElfFormatException;
-import dev.faultscope.vm.elf.ElfLoader;
 import dev.faultscope.vm.elf.LoadedProgram;
 
 import java.io.IOException;
@@ -23,17 +22,8 @@ final class Inputs {
 
     /** An ELF is loaded as Cannon's load-elf does; anything else is read as a Cannon state JSON. */
     static LoadedProgram program(Path path, Path meta) throws IOException {
-        LoadedProgram p = isElf(path) ? elf(path, read(path)) : new LoadedProgram(CannonStateFile.read(path), Symbols.NONE);
+        LoadedProgram p = isElf(path) ? ElfFiles.load(path) : new LoadedProgram(CannonStateFile.read(path), Symbols.NONE);
         return meta == null ? p : new LoadedProgram(p.state(), CannonMetaFile.read(meta));
-    }
-
-    /** Loads an ELF's bytes; any problem is an error naming the file. */
-    static LoadedProgram elf(Path path, byte[] bytes) throws IOException {
-        try {
-            return ElfLoader.load(bytes);
-        } catch (ElfFormatException e) {
-            throw new InputFiles.InputFileException(path, e.getMessage(), e);
-        }
     }
 
     /** Whether the file starts with the ELF magic (it must be a regular file). */

@@ -2,9 +2,8 @@ package dev.faultscope.cli;
 
 import dev.faultscope.io.CannonMetaFile;
 import dev.faultscope.io.CannonStateFile;
-import dev.faultscope.io.InputFiles;
+import dev.faultscope.io.ElfFiles;
 import dev.faultscope.vm.disasm.CodeScanner;
-import dev.faultscope.vm.elf.ElfFile;
 import dev.faultscope.vm.elf.LoadedProgram;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,10 +31,7 @@ final class LoadElfCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         byte[] bytes = Inputs.read(path);
         // Never read as a state JSON: load-elf takes an ELF only, and says so.
-        if (!ElfFile.hasMagic(bytes)) {
-            throw new InputFiles.InputFileException(path, "not an ELF file (bad magic at offset 0)");
-        }
-        LoadedProgram p = Inputs.elf(path, bytes);
+        LoadedProgram p = ElfFiles.load(path, bytes);
         var unsupported = CodeScanner.scan(bytes);
         // Everything is checked before the first file is written.
         CannonStateFile.write(p.state(), out);

@@ -134,8 +134,21 @@ public final class InputFiles {
         byte[] raw = read(path, limit);
         // Sniffing the magic rather than trusting the name also accepts a gzip file someone renamed.
         if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
-                return readBounded(in, path, limit, " once gunzipped");
+            try {
+                // A first pass only counts, so a gzip bomb costs time but never the heap it would inflate to.
+                long size = 0;
+                try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+                    byte[] skip = new byte[1 << 16];
+                    for (int r; (r = in.read(skip)) >= 0; ) {
+                        size += r;
+                        if (size > limit.bytes()) {
+                            throw tooBig(path, limit, "over " + limit.bytes() / MIB + " MiB once gunzipped");
+                        }
+                    }
+                }
+                try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(raw))) {
+                    return readBounded(in, path, limit, " once gunzipped");
+                }
             } catch (ZipException | java.io.EOFException e) {
                 throw new FileFormatException(path, "gzip", "corrupt or truncated gzip data (" + describe(e) + ")", e);
             }
