@@ -19,6 +19,12 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Wraps the stream to the temporary file; identity except in tests, which use it to cut a write off half-way
+     * (as a full disk or a size limit would) and check that no writer leaves a broken or missing file.
+     */
+    static volatile java.util.function.UnaryOperator<OutputStream> streamWrapper = java.util.function.UnaryOperator.identity();
+
     private AtomicFiles() {
     }
 
@@ -38,7 +44,7 @@ public final class AtomicFiles {
         // A dot-name so a half-written file is not mistaken for output; same folder so the rename is atomic.
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = streamWrapper.apply(Files.newOutputStream(temp))) {
                 writer.writeTo(out);
             }
             try {
