@@ -40,7 +40,8 @@ public final class PreimageStore implements PreimageOracle {
 
     /**
      * Stores a pre-image under an explicit key, checked as far as the key allows: keccak (2) and sha256 (4) keys
-     * must be the hash of their data; local (1) keys are the program's own inputs, which nothing can check.
+     * must be the hash of their data; local (1) keys are the program's own inputs, which nothing can check beyond
+     * the key's form (0x01, 23 zero bytes, an index).
      * Global generic (3), blob (5) and precompile (6) keys name data that cannot be checked from the key and the
      * data alone (a blob key hashes a KZG commitment and a point, a precompile key the call's input), and other
      * type bytes are illegal: all of these are refused, so a flipped type byte never turns the check off.
@@ -49,7 +50,16 @@ public final class PreimageStore implements PreimageOracle {
         requireKey(key);
         int type = PreimageKeys.type(key);
         switch (type) {
-            case PreimageKeys.TYPE_LOCAL -> { }
+            case PreimageKeys.TYPE_LOCAL -> {
+                // The program asks for local data by 0x01, 23 zero bytes and the index (only the on-chain oracle
+                // localizes keys): other bytes there mean a damaged key, perhaps another type's with a flipped byte.
+                for (int i = 1; i < 24; i++) {
+                    if (key[i] != 0) {
+                        throw new IllegalArgumentException("local pre-image key " + Hex.encode(key)
+                            + " is not 0x01, 23 zero bytes and an 8-byte index");
+                    }
+                }
+            }
             case PreimageKeys.TYPE_KECCAK -> {
                 if (!Arrays.equals(key, PreimageKeys.keccakKey(value))) {
                     throw new IllegalArgumentException("keccak pre-image does not hash to its key " + Hex.encode(key));
