@@ -100,6 +100,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private void benchVm() throws IOException {
         byte[] elf = program != null ? Inputs.read(program) : bundled();
+        if (program != null) {
+            dev.faultscope.io.ElfFiles.load(program, elf); // refuses a bad --program by name before timing anything
+        }
         String name = program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1);
         main.out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
 

@@ -44,6 +44,8 @@ final class RunOptions {
         + "(without it, a failed run leaves --output as it was)")
     boolean outputOnFault;
 
+    private byte[] oomReserve;
+
     /**
      * Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates.
      * A state whose pc is in unmapped memory is refused unless a stop pattern bounds the run.
@@ -55,13 +57,18 @@ final class RunOptions {
                 throw new Main.CommandFailure(why + "; give --stop-at to run it anyway", 1);
             });
         }
+        // Held during the run and dropped on OutOfMemoryError, so the message about it has room to be made.
+        oomReserve = new byte[1 << 20];
         try {
             loop(emu, symbols, log);
         } catch (OutOfMemoryError e) {
+            oomReserve = null;
             int pages = state.memory().pageCount();
             throw new Main.CommandFailure(String.format("the program's memory at step %d exceeds the Java heap: %d pages (%s) touched, "
                 + "the heap's limit is %s (raise it with FAULTSCOPE_JAVA_OPTS=-Xmx…)", state.step(), pages,
                 humanBytes((long) pages * Memory.PAGE_SIZE), humanBytes(Runtime.getRuntime().maxMemory())), 1);
+        } finally {
+            oomReserve = null;
         }
     }
 
