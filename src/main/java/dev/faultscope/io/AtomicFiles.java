@@ -46,6 +46,10 @@ public final class AtomicFiles {
         try {
             try (OutputStream out = streamWrapper.apply(Files.newOutputStream(temp))) {
                 writer.writeTo(out);
+            } catch (IOException e) {
+                // A stream's own messages ("File too large", "No space left on device") name no file.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new IOException(absolute + ": cannot be written (" + why + "); the previous file, if any, is unchanged", e);
             }
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -110,7 +110,7 @@ class InterruptedWritesTest {
                 AtomicFiles.streamWrapper = out -> new FillsUp(out, cut);
                 IOException thrown = assertThrows(IOException.class, () -> e.getValue().write(target), e.getKey());
                 AtomicFiles.streamWrapper = java.util.function.UnaryOperator.identity();
-                assertTrue(thrown.getMessage().contains("No space left"), thrown.getMessage());
+                assertTrue(thrown.getMessage().contains("No space left") && thrown.getMessage().contains("out.json"), thrown.getMessage());
                 try (Stream<Path> files = Files.list(folder)) {
                     List<Path> left = files.toList();
                     if (!left.equals(List.of(written)) || !java.util.Arrays.equals(old, Files.readAllBytes(written))) {
