@@ -5,6 +5,7 @@ import dev.faultscope.fpp.Bytes32;
 import dev.faultscope.fpp.ChainModel;
 import dev.faultscope.fpp.FppHost;
 import dev.faultscope.fpp.L1Block;
+import dev.faultscope.fpp.Scenario;
 import dev.faultscope.game.Anchor;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.GameAction;
@@ -13,12 +14,12 @@ import dev.faultscope.game.GameError;
 import dev.faultscope.game.GameSetup;
 import dev.faultscope.game.GameStatus;
 import dev.faultscope.game.Session;
+import dev.faultscope.io.InputFiles;
 import dev.faultscope.vm.TraceCursor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -133,8 +134,8 @@ public final class GameRunner {
         byte[] scenarioBytes;
         ChainModel model;
         try {
-            scenarioBytes = Files.readAllBytes(match.scenario());
-            model = ChainModel.load(match.scenario());
+            scenarioBytes = InputFiles.read(match.scenario(), InputFiles.Limit.SCENARIO);
+            model = ChainModel.of(Scenario.parse(scenarioBytes, match.scenario()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,6 +22,12 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /**
+     * Wraps the stream to the temporary file; identity except in tests, which use it to cut a write off half-way
+     * (as a full disk or a size limit would) and check that no writer leaves a broken or missing file.
+     */
+    static volatile java.util.function.UnaryOperator<OutputStream> streamWrapper = java.util.function.UnaryOperator.identity();
+
     private AtomicFiles() {
     }
 
@@ -41,8 +47,12 @@ public final class AtomicFiles {
         // A dot-name so a half-written file is not mistaken for output; same folder so the rename is atomic.
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = streamWrapper.apply(Files.newOutputStream(temp))) {
                 writer.writeTo(out);
+            } catch (IOException e) {
+                // A stream's own messages ("File too large", "No space left on device") name no file.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new IOException(absolute + ": cannot be written (" + why + "); the previous file, if any, is unchanged", e);
             }
             keepPermissions(temp, absolute);
             try {

@@ -199,7 +199,7 @@ public final class MainWindow {
             String name = path.getFileName().toString();
             return switch (kind) {
                 case ELF -> {
-                    LoadedRun r = LoadedRun.elf(name, Files.readAllBytes(path));
+                    LoadedRun r = LoadedRun.elf(name, dev.faultscope.io.InputFiles.read(path, dev.faultscope.io.InputFiles.Limit.ELF));
                     yield () -> opened(path, () -> showRun(r));
                 }
                 case CANNON_STATE -> {

@@ -649,7 +649,11 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 out.setRGB(x, y, reader.getArgb(x, y));
             }
         }
-        ImageIO.write(out, "png", path.toFile());
+        dev.faultscope.io.AtomicFiles.write(path, o -> {
+            if (!ImageIO.write(out, "png", o)) {
+                throw new IOException(path + ": this Java runtime has no PNG writer");
+            }
+        });
     }
 
     public void exportSvg(Path path) throws IOException {

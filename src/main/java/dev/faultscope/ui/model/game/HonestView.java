@@ -77,7 +77,7 @@ public final class HonestView {
                 continue;
             }
             try {
-                byte[] bytes = Files.readAllBytes(p);
+                byte[] bytes = dev.faultscope.io.InputFiles.read(p, dev.faultscope.io.InputFiles.Limit.SCENARIO);
                 if (session.scenarioHash() != null && session.scenarioHash().length > 0
                     && !Arrays.equals(Keccak256.hash(bytes), session.scenarioHash())) {
                     changed = true;
