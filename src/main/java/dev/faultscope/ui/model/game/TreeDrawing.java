@@ -74,7 +74,7 @@ public final class TreeDrawing {
         double top = p.topBandY();
         double split = p.splitLineY();
         double bottom = p.bottomLineY();
-        out.add(new Rect(0, top, width, split - top, c.outputRegion(), 1, null, 0));
+        out.add(new Rect(0, top, width, split - top, c.outputRegion(), 1, null, 0, -1));
         double base = band * 0.5 + cf * 0.3;
         out.add(new Text(8, top + base, "output roots (claims name L2 blocks) · depth 0–" + s, cf, false, false,
             c.muted(), Align.LEFT, "caption", -1));
@@ -126,7 +126,7 @@ public final class TreeDrawing {
         boolean isPadded = i < padded.length && padded[i];
         double bw = Math.max(r, n.barHalfWidth() * p.scaleX());
         out.add(new Rect(x - bw, y + r + 1, 2 * bw, st.barHeight(), isPadded ? c.padded() : team, isPadded ? 1 : 0.3,
-            null, 0));
+            null, 0, i));
         if (o.highlighted().contains(i)) {
             out.add(new Circle(x, y, r + 4, null, c.highlight(), 3, i));
         }

@@ -41,7 +41,7 @@ public final class TreeLegend {
         double f = font(base);
         double lh = f * 1.45;
         double w = width(base);
-        out.add(new Rect(x, y, w, height(base), p.legendBox(), 0.94, p.muted(), 1));
+        out.add(new Rect(x, y, w, height(base), p.legendBox(), 0.94, p.muted(), 1, -1));
         out.add(new Text(x + 8, y + 6 + lh * 0.8, "Legend", f, false, true, p.foreground(), Align.LEFT, "legend", -1));
         double sym = x + 8 + f * 0.8;
         double tx = x + 8 + f * 2.4;
@@ -61,8 +61,8 @@ public final class TreeLegend {
                     out.add(new Text(sym - f * 0.55, cy + f * 0.35, "✓", f, false, true, p.agrees(), Align.CENTER, "legend", -1));
                     out.add(new Text(sym + f * 0.55, cy + f * 0.35, "✗", f, false, true, p.disagrees(), Align.CENTER, "legend", -1));
                 }
-                case 6 -> out.add(new Rect(sym - f * 0.8, cy - 1.5, f * 1.6, 3, p.defender(), 0.35, null, 0));
-                case 7 -> out.add(new Rect(sym - f * 0.8, cy - 1.5, f * 1.6, 3, p.padded(), 1, null, 0));
+                case 6 -> out.add(new Rect(sym - f * 0.8, cy - 1.5, f * 1.6, 3, p.defender(), 0.35, null, 0, -1));
+                case 7 -> out.add(new Rect(sym - f * 0.8, cy - 1.5, f * 1.6, 3, p.padded(), 1, null, 0, -1));
                 default -> {
                     out.add(new Circle(sym, cy, r * 0.8, p.defender(), null, 0, -1));
                     out.add(new Circle(sym, cy, r * 1.6, null, p.defender(), 1.2, -1));

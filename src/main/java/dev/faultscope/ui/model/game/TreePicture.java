@@ -15,7 +15,7 @@ public record TreePicture(double width, double height, String background, List<S
     }
 
     public record Rect(double x, double y, double w, double h, String fill, double opacity, String stroke,
-                       double strokeWidth) implements Shape {
+                       double strokeWidth, int claim) implements Shape {
     }
 
     public record Line(double x1, double y1, double x2, double y2, String stroke, double width, boolean dashed)

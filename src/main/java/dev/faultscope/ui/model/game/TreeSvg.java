@@ -32,7 +32,7 @@ public final class TreeSvg {
             pic.background()));
         int group = -1;
         for (Shape s : pic.shapes()) {
-            int claim = s instanceof Circle c ? c.claim() : s instanceof Text t ? t.claim() : group;
+            int claim = s instanceof Circle c ? c.claim() : s instanceof Text t ? t.claim() : s instanceof Rect r ? r.claim() : group;
             if (claim != group) {
                 if (group >= 0) {
                     b.append("</g>\n");
