@@ -145,13 +145,19 @@ public final class TreeDrawing {
         String mark = TreeLabels.mark(model, i);
         double f = st.font();
         double y1 = st.detail() == TreeLabels.Detail.FULL ? y - st.lineHeight() * 0.5 + f * 0.35 : y + f * 0.35;
+        // A soft backing so range bars and edges passing behind a label do not strike through it.
+        String second = st.detail() == TreeLabels.Detail.FULL ? TreeLabels.second(model, i, isPadded) : "";
+        double textW = Math.max(TreePicture.textWidth(first + (mark.isEmpty() ? "" : " " + mark), f, true),
+            TreePicture.textWidth(second, f, true));
+        double textH = (second.isEmpty() ? 1 : 2) * st.lineHeight();
+        out.add(new Rect(lx - 1, y1 - f * TreePicture.ASCENT - 1, textW + 2, textH, c.background(), 0.7, null, 0, i));
         out.add(new Text(lx, y1, first, f, true, false, c.foreground(), Align.LEFT, "label", i));
         if (!mark.isEmpty()) {
             out.add(new Text(lx + TreePicture.textWidth(first + " ", f, true), y1, mark, f, false, true,
                 mark.equals("✓") ? c.agrees() : c.disagrees(), Align.LEFT, "label", i));
         }
         if (st.detail() == TreeLabels.Detail.FULL) {
-            out.add(new Text(lx, y1 + st.lineHeight(), TreeLabels.second(model, i, isPadded), f, true, false, c.muted(),
+            out.add(new Text(lx, y1 + st.lineHeight(), second, f, true, false, c.muted(),
                 Align.LEFT, "label", i));
         }
     }
