@@ -215,8 +215,12 @@ public final class TreeCanvas extends Canvas {
         if (layout == null || getWidth() < 50 || getHeight() < 50) {
             return;
         }
-        projection.fit(layout, getWidth(), getHeight(), legend ? TreeLegend.width(fontSize) + 16 : 0);
+        projection.fit(layout, getWidth(), getHeight(), (legend ? TreeLegend.width(fontSize) : 0) + rulerWidth());
         redraw();
+    }
+
+    private double rulerWidth() {
+        return TreePicture.textWidth("d000", fontSize * 0.85, false) + 8;
     }
 
     /** Pans so claim {@code index} is on screen (near the middle), keeping the zoom. */
@@ -295,7 +299,8 @@ public final class TreeCanvas extends Canvas {
         new TreeDrawing(model, layout, projection, new TreeDrawing.Options(palette, highlighted, true), attack,
             countered, padded).draw(shapes, w, h);
         if (legend) {
-            TreeLegend.draw(shapes, w - TreeLegend.width(fontSize) - 8, 8, fontSize, palette);
+            // Left of the depth ruler, top right.
+            TreeLegend.draw(shapes, w - TreeLegend.width(fontSize) - rulerWidth(), 8, fontSize, palette);
         }
         painter.paint(g, shapes);
     }

@@ -75,15 +75,8 @@ public final class TreeDrawing {
         double split = p.splitLineY();
         double bottom = p.bottomLineY();
         out.add(new Rect(0, top, width, split - top, c.outputRegion(), 1, null, 0, -1));
-        double base = band * 0.5 + cf * 0.3;
-        out.add(new Text(8, top + base, "output roots (claims name L2 blocks) · depth 0–" + s, cf, false, false,
-            c.muted(), Align.LEFT, "caption", -1));
         out.add(new Line(0, split, width, split, c.split(), 2, true));
-        out.add(new Text(8, split + base, "SPLIT_DEPTH " + s + " · execution trace (claims name VM steps) · depth "
-            + (s + 1) + "–" + m, cf, false, false, c.muted(), Align.LEFT, "caption", -1));
         out.add(new Line(0, bottom, width, bottom, c.muted(), 1, false));
-        out.add(new Text(8, bottom + base, "MAX_GAME_DEPTH " + m + " (leaves: answered by a step)", cf, false, false,
-            c.muted(), Align.LEFT, "caption", -1));
         if (o.ruler() && p.pitch() > p.font() * 1.1) {
             for (int d = 0; d <= m; d++) {
                 double y = p.screenY(TreeLayout.rowY(d));
@@ -112,6 +105,18 @@ public final class TreeDrawing {
             }
             node(out, n, st);
         }
+        // Captions last, on a backing, so an edge crossing a caption band does not run through its text.
+        double base = band * 0.5 + cf * 0.3;
+        caption(out, top + base, "output roots (claims name L2 blocks) · depth 0–" + s, cf, c);
+        caption(out, split + base, "SPLIT_DEPTH " + s + " · execution trace (claims name VM steps) · depth "
+            + (s + 1) + "–" + m, cf, c);
+        caption(out, bottom + base, "MAX_GAME_DEPTH " + m + " (leaves: answered by a step)", cf, c);
+    }
+
+    private static void caption(List<Shape> out, double baseline, String text, double size, TreePalette c) {
+        Text t = new Text(8, baseline, text, size, false, false, c.muted(), Align.LEFT, "caption", -1);
+        out.add(new Rect(t.left() - 3, t.top() - 1, t.width() + 6, t.bottom() - t.top() + 2, c.background(), 0.6, null, 0, -1));
+        out.add(t);
     }
 
     /** One claim: its range bar, rings (highlighted, selected, latest), disc, countered cross and label. */
