@@ -215,8 +215,19 @@ public final class TreeCanvas extends Canvas {
         if (layout == null || getWidth() < 50 || getHeight() < 50) {
             return;
         }
-        projection.fit(layout, getWidth(), getHeight(), (legend ? TreeLegend.width(fontSize) : 0) + rulerWidth());
+        projection.fit(layout, getWidth(), getHeight(), (legendShown() ? TreeLegend.width(legendFont()) : 0) + rulerWidth());
         redraw();
+    }
+
+    /** The legend's font: it follows the text up to a point, so at presentation sizes it does not hide the tree. */
+    private double legendFont() {
+        return Math.min(fontSize, 14);
+    }
+
+    /** Whether the legend is on and leaves the tree most of the view (else it waits for a larger window). */
+    public boolean legendShown() {
+        return legend && TreeLegend.width(legendFont()) <= getWidth() * 0.45
+            && TreeLegend.height(legendFont()) <= getHeight() - 16;
     }
 
     private double rulerWidth() {
@@ -298,9 +309,9 @@ public final class TreeCanvas extends Canvas {
         shapes.clear();
         new TreeDrawing(model, layout, projection, new TreeDrawing.Options(palette, highlighted, true), attack,
             countered, padded).draw(shapes, w, h);
-        if (legend) {
+        if (legendShown()) {
             // Left of the depth ruler, top right.
-            TreeLegend.draw(shapes, w - TreeLegend.width(fontSize) - rulerWidth(), 8, fontSize, palette);
+            TreeLegend.draw(shapes, w - TreeLegend.width(legendFont()) - rulerWidth(), 8, legendFont(), palette);
         }
         painter.paint(g, shapes);
     }

@@ -42,8 +42,9 @@ public final class TreeProjection {
         return font;
     }
 
+    /** Captions grow with the font only up to a point: at presentation sizes the rows need the height more. */
     public double captionFont() {
-        return font * 0.85;
+        return Math.min(font, 16) * 0.85;
     }
 
     /** Height of each caption band, in pixels. */
@@ -132,7 +133,9 @@ public final class TreeProjection {
     public void fit(TreeLayout layout, double w, double h, double reserveRight) {
         double availH = h - 2 * MARGIN - 3 * band();
         sy = Math.max(0.02, Math.min(2, availH / ((maxDepth + 1) * TreeLayout.ROW)));
-        double labelRoom = TreePicture.textWidth("#000 A ✓ +00", font * 0.8, true) + font;
+        // Room right of the right-most node for its label, at the size labels will have at these rows.
+        TreeLabels.Style st = TreeLabels.choose(pitch(), Double.POSITIVE_INFINITY, font);
+        double labelRoom = TreePicture.textWidth("#000 A ✓ +00", st.font(), true) + 2 * st.radius() + 6;
         double availW = Math.max(50, w - 2 * MARGIN - reserveRight - labelRoom);
         double extent = Math.max(1, layout.maxX() - layout.minX());
         sx = Math.max(0.02, Math.min(Math.min(2, 4 * sy), availW / extent));
