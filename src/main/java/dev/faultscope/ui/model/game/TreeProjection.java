@@ -8,6 +8,8 @@ package dev.faultscope.ui.model.game;
  */
 public final class TreeProjection {
     private static final double MARGIN = 8;
+    /** The widest tree an export draws at 1× (pixels), whatever the crowding. */
+    public static final double MAX_EXPORT_WIDTH = 4000;
 
     private final double splitY;
     private final int maxDepth;
@@ -148,7 +150,9 @@ public final class TreeProjection {
         sy = TreeLabels.fullPitch(font) / TreeLayout.ROW;
         double gap = layout.minRowGap();
         double need = TreeLabels.fullGap(font);
-        sx = Double.isInfinite(gap) ? sy : Math.max(sy, need / gap);
+        // Crowded rows would ask for a very wide picture: past MAX_EXPORT_WIDTH the labels shorten instead.
+        double widest = MAX_EXPORT_WIDTH / Math.max(1, layout.maxX() - layout.minX());
+        sx = Double.isInfinite(gap) ? sy : Math.max(sy, Math.min(need / gap, widest));
         tx = MARGIN - layout.minX() * sx;
         ty = MARGIN + band() + pitch() / 2;
     }
