@@ -125,6 +125,7 @@ class TreeExportViewTest {
         assertTrue(field.isFocused(), "Ctrl+G focuses the search field");
         assertEquals("#", field.getText());
         robot.write("7").type(KeyCode.ENTER);
+        assertEquals("#7", field.getText());
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(7, v.model().selected());
         var n = v.canvas().layout().node(7);

@@ -675,13 +675,16 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     /** Focuses the search field; with {@code prefix}, starts it with that text ("#" for go to claim). */
     public void focusSearch(String prefix) {
-        if (prefix != null) {
-            searchField.setText(prefix);
-            searchField.positionCaret(prefix.length());
-        } else {
-            searchField.selectAll();
-        }
         searchField.requestFocus();
+        // After the focus: gaining focus selects the whole text, which typing would replace.
+        Platform.runLater(() -> {
+            if (prefix != null) {
+                searchField.setText(prefix);
+                searchField.positionCaret(prefix.length());
+            } else {
+                searchField.selectAll();
+            }
+        });
     }
 
     /** Runs the search field's query: selects and centres the first match, or the next one when run again. */
