@@ -74,6 +74,7 @@ final class PlayCommand implements Callable<Integer> {
         main.out.printf("%d actions (%d reverted), %,d VM steps executed for runs of %s steps, %.2f s%n",
             result.session().actions().size(), result.rejected().size(), result.vmStepsExecuted(),
             result.runLengths(), seconds);
+        result.shallowExecutionWarning().ifPresent(main.err::println);
         if (out != null) {
             SessionFile.write(result.session(), out);
             main.out.println("session saved to " + out);
@@ -90,7 +91,7 @@ final class PlayCommand implements Callable<Integer> {
 
         @Override
         public void rejected(GameAction action, GameError error, FaultDisputeGame game) {
-            main.out.println(describe(action, -1, game) + "  REVERTED: " + error.error());
+            main.out.println(describe(action, -1, game) + "  REVERTED: " + error.error().reported());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.faultscope.ui.game;
 
+import dev.faultscope.agent.ExecutionTrace;
 import dev.faultscope.fpp.Bytes32;
 import dev.faultscope.game.Claim;
 import dev.faultscope.game.ExecutionContext;
@@ -32,6 +33,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.util.Duration;
 
+import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -509,8 +511,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
             return;
         }
         ExecutionContext ctx = g.executionContext(i);
-        long traceIndex = c.position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth());
-        vmOpener.open(this, i, ctx, traceIndex + 1);
+        BigInteger traceIndex = c.position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth());
+        // Past any run's end (deep configurations), the VM shows the final state.
+        vmOpener.open(this, i, ctx, ExecutionTrace.index(traceIndex.add(BigInteger.ONE)));
     }
 
     // ---- playing ----

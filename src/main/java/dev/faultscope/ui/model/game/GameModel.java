@@ -311,7 +311,7 @@ public final class GameModel {
                 .compareTo(BigInteger.valueOf(g.rootBlock())) > 0;
         }
         java.util.OptionalLong n = paddedFrom(index);
-        return n.isPresent() && Narrator.subgameTraceIndex(g, c.position()) >= n.getAsLong();
+        return n.isPresent() && Narrator.subgameTraceIndex(g, c.position()).compareTo(BigInteger.valueOf(n.getAsLong())) >= 0;
     }
 
     /** For an execution claim: the honest run's length N (trace indices ≥ N are padded), if known. */
@@ -361,9 +361,9 @@ public final class GameModel {
             rows.add(row("L2 block", String.format("%,d", g.blockOf(c.position()))
                 + (g.blockOf(c.position()) == g.rootBlock() && !c.isRoot() ? " (capped at the proposal's block)" : "")));
         } else {
-            long t = Narrator.subgameTraceIndex(g, c.position());
+            BigInteger t = Narrator.subgameTraceIndex(g, c.position());
             var ec = g.executionContext(index);
-            rows.add(row("VM step", String.format("state after step %,d (subgame trace index %,d)", t + 1, t)));
+            rows.add(row("VM step", String.format("state after step %,d (subgame trace index %,d)", t.add(BigInteger.ONE), t)));
             rows.add(row("Subgame", String.format("block %,d → %,d (from claim #%d)", ec.startingBlockNumber(),
                 ec.disputedBlockNumber(), ec.outputClaimIndex())));
         }
@@ -373,8 +373,8 @@ public final class GameModel {
             rows.add(row("Status", statusNote(c.value())));
             java.util.OptionalLong n = paddedFrom(index);
             if (n.isPresent()) {
-                long t = Narrator.subgameTraceIndex(g, c.position());
-                rows.add(row("Padded?", t >= n.getAsLong()
+                BigInteger t = Narrator.subgameTraceIndex(g, c.position());
+                rows.add(row("Padded?", t.compareTo(BigInteger.valueOf(n.getAsLong())) >= 0
                     ? String.format("padded: the program exited at step %,d; this claim commits to the final state", n.getAsLong())
                     : String.format("no: inside the run (the program exits at step %,d)", n.getAsLong())));
             }
@@ -484,7 +484,7 @@ public final class GameModel {
         }
         StepContext ctx = g.stepContext(leaf, isAttack);
         ExecutionContext ec = g.executionContext(leaf);
-        StepData sd = honest.step(g, ec, ctx.instructionIndex().longValueExact());
+        StepData sd = honest.step(g, ec, ctx.instructionIndex());
         long t = now() + delay();
         List<GameAction> actions = new ArrayList<>();
         if (sd.readsPreimage()) {
@@ -548,7 +548,7 @@ public final class GameModel {
             try {
                 r.forward();
             } catch (GameError e) {
-                lastError = e.error().name() + ": " + Narrator.explain(e.error());
+                lastError = e.error().reported() + ": " + Narrator.explain(e.error());
                 return lastError;
             }
         }

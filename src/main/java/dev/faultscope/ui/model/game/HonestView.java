@@ -14,6 +14,7 @@ import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Session;
 
+import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -163,7 +164,7 @@ public final class HonestView {
     }
 
     /** The honest step data executing instruction {@code instruction} of the subgame {@code ctx}. */
-    public StepData step(FaultDisputeGame game, ExecutionContext ctx, long instruction) {
+    public StepData step(FaultDisputeGame game, ExecutionContext ctx, BigInteger instruction) {
         return honest.stepAt(game, ctx, instruction);
     }
 

@@ -92,7 +92,7 @@ public final class TreeLabels {
         FaultDisputeGame g = model.game();
         Claim c = g.claim(index);
         String where = c.depth() <= g.config().splitDepth() ? "blk " + g.blockOf(c.position())
-            : String.format("st %,d", Narrator.subgameTraceIndex(g, c.position()) + 1);
+            : String.format("st %,d", Narrator.subgameTraceIndex(g, c.position()).add(java.math.BigInteger.ONE));
         return where + (padded ? " · padded" : "");
     }
 

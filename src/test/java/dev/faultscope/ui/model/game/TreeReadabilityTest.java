@@ -141,7 +141,7 @@ class TreeReadabilityTest {
             int leafDepth = r.execution() ? mx : s;
             assertEquals(BigInteger.ONE.shiftLeft(leafDepth - c.depth()), r.end().subtract(r.start()), "#" + c.index());
             if (r.execution()) {
-                assertEquals(c.position().traceIndexInSubgame(s, mx), r.committed().longValueExact());
+                assertEquals(c.position().traceIndexInSubgame(s, mx), r.committed());
                 assertTrue(r.text(g, c).endsWith(String.format("after step %,d", r.committed().longValueExact() + 1)));
             } else {
                 assertEquals(c.position().traceIndex(s), r.committed());
