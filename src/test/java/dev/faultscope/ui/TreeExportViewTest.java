@@ -115,6 +115,30 @@ class TreeExportViewTest {
     }
 
     @Test
+    void aFittedTreeStaysFittedWhenTheWindowIsResized() throws Exception {
+        GameView v = window.gameView();
+        var stage = FxToolkit.toolkitContext().getRegisteredStage();
+        double width = stage.getWidth();
+        fx(() -> v.canvas().fit());
+        assertTrue(v.canvas().fitted());
+        double before = v.canvas().getWidth();
+        try {
+            fx(() -> stage.setWidth(width - 400));
+            AppFixture.waitUntil(() -> v.canvas().getWidth() < before - 100);
+            assertTrue(v.canvas().fitted());
+            for (var n : v.canvas().layout().nodes()) {
+                double x = v.canvas().screenX(n.x());
+                assertTrue(x >= 0 && x <= v.canvas().getWidth(), "claim #" + n.index() + " at " + x + " of "
+                    + v.canvas().getWidth());
+            }
+            fx(() -> v.canvas().pan(30, 0));
+            assertTrue(!v.canvas().fitted(), "a pan leaves Fit");
+        } finally {
+            fx(() -> stage.setWidth(width));
+        }
+    }
+
+    @Test
     void goToAndSearchSelectAndCentreTheClaim() throws Exception {
         GameView v = window.gameView();
         FxRobot robot = new FxRobot();

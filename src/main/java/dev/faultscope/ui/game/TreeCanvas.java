@@ -36,6 +36,7 @@ public final class TreeCanvas extends Canvas {
     private boolean dark;
     private double fontSize = 13;
     private boolean legend = true;
+    private boolean fitted;
     private Set<Integer> highlighted = new HashSet<>();
     private IntConsumer onSelect = i -> { };
     private IntConsumer onToggle = i -> { };
@@ -54,8 +55,9 @@ public final class TreeCanvas extends Canvas {
         tooltip.setShowDelay(Duration.millis(300));
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(640);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
+        // A tree the user has not moved since Fit stays fitted when the view is resized (a window opened small).
+        widthProperty().addListener(o -> refit());
+        heightProperty().addListener(o -> refit());
         setOnMousePressed(e -> {
             requestFocus();
             dragX = e.getX();
@@ -124,7 +126,7 @@ public final class TreeCanvas extends Canvas {
         if (projection != null) {
             projection.setFont(fontSize);
         }
-        redraw();
+        refit();
     }
 
     public boolean dark() {
@@ -144,10 +146,6 @@ public final class TreeCanvas extends Canvas {
         return highlighted;
     }
 
-    public boolean legendVisible() {
-        return legend;
-    }
-
     public void setLegendVisible(boolean on) {
         legend = on;
         redraw();
@@ -159,7 +157,8 @@ public final class TreeCanvas extends Canvas {
         projection = projection == null ? new TreeProjection(layout) : projection.with(layout);
         projection.setFont(fontSize);
         refreshFlags();
-        redraw();
+        // At Fit, the whole tree stays in view as claims come and go.
+        refit();
     }
 
     public TreeLayout layout() {
@@ -170,22 +169,9 @@ public final class TreeCanvas extends Canvas {
         return projection;
     }
 
-    /** The vertical scale (pixels per world unit). */
-    public double scale() {
-        return projection == null ? 1 : projection.scaleY();
-    }
-
     /** Frames drawn so far (for measuring the frame rate while panning). */
     public long frames() {
         return frames;
-    }
-
-    public double worldX(double sx) {
-        return projection.worldX(sx);
-    }
-
-    public double worldY(double sy) {
-        return projection.worldY(sy);
     }
 
     public double screenX(double wx) {
@@ -198,6 +184,7 @@ public final class TreeCanvas extends Canvas {
 
     public void pan(double dx, double dy) {
         if (projection != null) {
+            fitted = false;
             projection.pan(dx, dy);
             redraw();
         }
@@ -205,6 +192,7 @@ public final class TreeCanvas extends Canvas {
 
     public void zoomAt(double sx, double sy, double f) {
         if (projection != null) {
+            fitted = false;
             projection.zoomAt(sx, sy, f);
             redraw();
         }
@@ -216,7 +204,21 @@ public final class TreeCanvas extends Canvas {
             return;
         }
         projection.fit(layout, getWidth(), getHeight(), (legendShown() ? TreeLegend.width(legendFont()) : 0) + rulerWidth());
+        fitted = true;
         redraw();
+    }
+
+    /** Whether the view is as Fit left it (not panned, zoomed or centred on a claim since). */
+    public boolean fitted() {
+        return fitted;
+    }
+
+    private void refit() {
+        if (fitted) {
+            fit();
+        } else {
+            redraw();
+        }
     }
 
     /** The legend's font: it follows the text up to a point, so at presentation sizes it does not hide the tree. */
@@ -241,7 +243,7 @@ public final class TreeCanvas extends Canvas {
             return;
         }
         double sx = screenX(n.x()), sy = screenY(n.y());
-        double margin = 60;
+        double margin = fitted ? 0 : 60;
         if (sx < margin || sx > getWidth() - margin || sy < margin || sy > getHeight() - margin) {
             centre(index);
         } else {
@@ -255,6 +257,7 @@ public final class TreeCanvas extends Canvas {
         if (n == null) {
             return;
         }
+        fitted = false;
         projection.centreOn(n.x(), n.y(), getWidth() / 2, getHeight() / 2);
         // Do not leave empty space below MAX_GAME_DEPTH when the tree is taller than the view.
         double bottom = projection.bottomLineY() + projection.band();
