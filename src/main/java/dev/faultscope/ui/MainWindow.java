@@ -613,6 +613,14 @@ public final class MainWindow {
             setStatus("no game is open");
             return;
         }
+        double scale = 1;
+        if (ext.equals("png")) {
+            java.util.Optional<Double> chosen = askScale("Export the whole tree as PNG");
+            if (chosen.isEmpty()) {
+                return;
+            }
+            scale = chosen.get();
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the tree as " + ext.toUpperCase());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(), "*." + ext));
@@ -621,11 +629,50 @@ public final class MainWindow {
         if (file != null) {
             try {
                 if (ext.equals("png")) {
-                    gameView.exportPng(file.toPath());
+                    int[] wh = gameView.exportPng(file.toPath(), scale);
+                    setStatus(String.format("The whole tree exported to %s (%d × %d px at %.0f×)", file, wh[0], wh[1], scale));
                 } else {
                     gameView.exportSvg(file.toPath());
+                    setStatus("The whole tree exported to " + file);
                 }
-                setStatus("Tree exported to " + file);
+            } catch (IOException e) {
+                error(file.toPath(), describe(e));
+            }
+        }
+    }
+
+    /** The PNG scale: 1× (as on screen), 2× or 3× (slides, print). */
+    private java.util.Optional<Double> askScale(String title) {
+        javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>("2×", "1×", "2×", "3×");
+        d.initOwner(stage);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText("Scale:");
+        d.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        return d.showAndWait().map(v -> Double.parseDouble(v.substring(0, 1)));
+    }
+
+    /** File > Export the view as PNG: a snapshot of what the window shows (the workbench's panels, the game view). */
+    @FXML
+    private void exportView() {
+        Node shown = content();
+        if (shown == null) {
+            setStatus("nothing is open to export");
+            return;
+        }
+        java.util.Optional<Double> scale = askScale("Export the view as PNG");
+        if (scale.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the view as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.setInitialFileName(workbench.get() != null ? "workbench.png" : "view.png");
+        var file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                int[] wh = dev.faultscope.ui.game.PngExport.snapshot(shown, scale.get(), file.toPath());
+                setStatus(String.format("The view exported to %s (%d × %d px)", file, wh[0], wh[1]));
             } catch (IOException e) {
                 error(file.toPath(), describe(e));
             }
@@ -917,7 +964,8 @@ public final class MainWindow {
         info("About Faultscope", "Faultscope: a workbench for OP Stack fault proofs. A Cannon-compatible MIPS32 VM, "
             + "the fault proof program and the dispute game, all one engine.\n\nKeys: F7 step, F8 step back, F5 run, "
             + "Shift+F5 pause, Ctrl+F5 run to breakpoint, F9 breakpoint, Ctrl+G run to step, Ctrl+E evidence, "
-            + "Ctrl+L go to address, Ctrl+H hex/decimal, Ctrl +/−/0 font size, Ctrl+Shift+P presentation.");
+            + "Ctrl+L go to address, Ctrl+H hex/decimal, Ctrl +/−/0 font size, Ctrl+Shift+P presentation.\n\nGame view: "
+            + dev.faultscope.ui.model.game.GameKeys.text() + ".");
     }
 
     public Node content() {
