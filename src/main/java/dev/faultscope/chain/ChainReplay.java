@@ -29,8 +29,12 @@ public record ChainReplay(FaultDisputeGame game, List<String> differences, boole
 
     /** Replays {@code chain}; an unknown version is refused (read-only display only). */
     public static ChainReplay of(ChainGame chain) {
-        RulesVersion rules = chain.rules().orElseThrow(() -> new ChainException("FaultDisputeGame " + chain.version()
-            + " at " + chain.address() + ": rules not modelled (known: 1.2.0, 1.3.x)"));
+        return of(chain, chain.rules().orElseThrow(() -> new ChainException("FaultDisputeGame " + chain.version()
+            + " at " + chain.address() + ": rules not modelled (known: 1.2.0, 1.3.x)")));
+    }
+
+    /** Replays {@code chain} under {@code rules}, whatever its version says (to see where releases differ). */
+    public static ChainReplay of(ChainGame chain, RulesVersion rules) {
         GameConfig config;
         FaultDisputeGame game;
         List<ChainClaim> claims = chain.claims();

@@ -56,10 +56,11 @@ public final class RevertReasons {
      * knows, the raw selector; an empty revert is "revert without data".
      */
     public static String describe(String data) {
-        if (data == null || data.equals("0x") || data.isEmpty()) {
+        if (data == null || data.replace("\"", "").equals("0x") || data.isBlank()) {
             return "revert without data";
         }
-        String hex = data.toLowerCase();
+        // Nodes send the data as a JSON string; web3j hands it over with its quotes.
+        String hex = data.toLowerCase().replace("\"", "").trim();
         if (!hex.startsWith("0x")) {
             hex = "0x" + hex;
         }
