@@ -39,6 +39,29 @@ public final class Calldata {
             new Bool(isAttack)));
     }
 
+    /**
+     * A move against claim {@code parentIndex} of a live game: the disputed value is read from {@code claimData} and
+     * the bond from the game's own {@code getRequiredBond} of the new position.
+     */
+    public static Tx moveAgainst(Rpc rpc, String game, int parentIndex, Bytes32 claim, boolean isAttack) {
+        String g = GameReader.checkAddress(game, "game");
+        java.util.List<org.web3j.abi.datatypes.Type> c = Abi.call(rpc, g, "claimData", java.util.List.of(
+            new org.web3j.abi.TypeReference<Uint32>() { },
+            new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Address>() { },
+            new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.Address>() { },
+            new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint128>() { },
+            new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Bytes32>() { },
+            new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint128>() { },
+            new org.web3j.abi.TypeReference<org.web3j.abi.datatypes.generated.Uint128>() { }), new Uint256(parentIndex));
+        Bytes32 disputed = Bytes32.of((byte[]) c.get(4).getValue());
+        dev.faultscope.game.Position next = dev.faultscope.game.Position.ofGindex((BigInteger) c.get(5).getValue())
+            .move(isAttack);
+        BigInteger bond = (BigInteger) Abi.one(rpc, g, "getRequiredBond",
+            new org.web3j.abi.TypeReference<Uint256>() { },
+            new org.web3j.abi.datatypes.generated.Uint128(next.gindex()));
+        return isAttack ? attack(g, disputed, parentIndex, claim, bond) : defend(g, disputed, parentIndex, claim, bond);
+    }
+
     public static Tx step(String game, int claimIndex, boolean isAttack, byte[] stateData, byte[] proof) {
         return new Tx(game, BigInteger.ZERO, Abi.encode("step", new Uint256(claimIndex), new Bool(isAttack),
             new DynamicBytes(stateData), new DynamicBytes(proof)));

@@ -201,11 +201,65 @@ class DevnetGameTest {
             ChainException e = assertThrows(ChainException.class, () -> new GameReader(dead).read(game));
             assertTrue(e.getMessage().contains("connection refused"), e.getMessage());
         }
-        var games = new FactoryReader(rpc).games(devnet.factory, -1, 10);
-        assertEquals(1, games.size());
-        assertEquals(game, games.get(0).address());
-        assertEquals(ROOT_BLOCK, games.get(0).l2BlockNumber());
-        assertEquals(model.status(), games.get(0).status());
+        var listed = new FactoryReader(rpc).games(devnet.factory, -1, 10).stream()
+            .filter(g -> g.address().equals(game)).findFirst().orElseThrow();
+        assertEquals(0, listed.index());
+        assertEquals(ROOT_BLOCK, listed.l2BlockNumber());
+        assertEquals(value("root"), listed.rootClaim());
+        assertEquals(model.status(), listed.status());
+    }
+
+    @Test
+    void theCommandLineReadsListsAndActsOnTheDevnet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws Exception {
+        Cli game1 = cli("game", "--rpc", devnet.url(), "--game", game, "--out", dir.resolve("g.json").toString());
+        assertEquals(0, game1.code, game1.err);
+        assertTrue(game1.out.contains("FaultDisputeGame 1.2.0 at " + game), game1.out);
+        assertTrue(game1.out.contains("agrees with the chain"), game1.out);
+        assertTrue(game1.out.contains(ClaimTable.of(model, Math.max(model.latestTime(),
+            new GameReader(rpc).read(game).readTimestamp())).table().lines().skip(1).findFirst().orElseThrow()), game1.out);
+        ChainGame snap = ChainSnapshotFile.read(dir.resolve("g.json"));
+        assertEquals(List.of(), ChainReplay.of(snap).differences());
+        assertArrayEquals(step0.proofData(), snap.steps().get(8).proof());
+
+        Cli resolved = cli("act", "--rpc", devnet.url(), "--key", KEY2, "--game", game, "resolve");
+        assertEquals(1, resolved.code);
+        assertEquals("faultscope act: resolve reverted: GameNotInProgress", resolved.err.strip());
+
+        String second = devnet.createGame(Devnet.PROPOSER, value("second root"), ROOT_BLOCK + 1);
+        Cli attack = cli("act", "--rpc", devnet.url(), "--key", KEY2, "--game", second, "attack", "--parent", "0",
+            "--claim", value("cli attack").hex());
+        assertEquals(0, attack.code, attack.err);
+        assertTrue(attack.out.startsWith("attack succeeded: tx 0x"), attack.out);
+        ChainGame g2 = new GameReader(rpc).read(second);
+        assertEquals(2, g2.claims().size());
+        assertEquals(value("cli attack"), g2.claims().get(1).value());
+        assertEquals(model.config().requiredBond(1), g2.claims().get(1).bond());
+
+        Cli games = cli("games", "--rpc", devnet.url(), "--factory", devnet.factory, "--format", "json");
+        assertEquals(0, games.code, games.err);
+        assertTrue(games.out.indexOf(second) < games.out.indexOf(game), games.out);
+
+        Cli calldata = cli("calldata", "--game", second, "resolve_claim", "--claim-index", "1");
+        assertEquals("to: " + second + "\nvalue: 0\ndata: " + Calldata.resolveClaim(second, 1, 0).data() + "\n",
+            calldata.out);
+        Cli bad = cli("game", "--rpc", "http://127.0.0.1:1", "--game", game);
+        assertEquals(1, bad.code);
+        assertTrue(bad.err.startsWith("faultscope game: cannot reach the RPC node at http://127.0.0.1:1"), bad.err);
+        assertEquals(1, bad.err.strip().lines().count());
+    }
+
+    static final String KEY2 = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
+
+    record Cli(int code, String out, String err) {
+    }
+
+    static Cli cli(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = dev.faultscope.cli.Main.execute(args, new java.io.PrintStream(out, true),
+            new java.io.PrintStream(err, true));
+        return new Cli(code, out.toString(), err.toString());
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
