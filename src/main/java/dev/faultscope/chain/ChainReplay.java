@@ -5,7 +5,9 @@ import dev.faultscope.game.Anchor;
 import dev.faultscope.game.Claim;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.GameConfig;
+import dev.faultscope.game.GameAction;
 import dev.faultscope.game.GameError;
+import dev.faultscope.game.Session;
 import dev.faultscope.game.RulesVersion;
 
 import java.math.BigInteger;
@@ -35,81 +37,32 @@ public record ChainReplay(FaultDisputeGame game, List<String> differences, boole
 
     /** Replays {@code chain} under {@code rules}, whatever its version says (to see where releases differ). */
     public static ChainReplay of(ChainGame chain, RulesVersion rules) {
-        GameConfig config;
-        FaultDisputeGame game;
-        List<ChainClaim> claims = chain.claims();
-        ChainClaim root = claims.get(0);
-        try {
-            config = new GameConfig(chain.maxGameDepth(), chain.splitDepth(), chain.maxClockDuration(),
-                chain.clockExtension(), rules == RulesVersion.V1_2_0 ? 0 : chain.oracleChallengePeriod(),
-                chain.absolutePrestate(), new Anchor(chain.startingBlockNumber(), chain.startingRootHash()),
-                chain.l1Head(), chain.l2ChainId(), Address.fromHex(chain.address()));
-            game = new FaultDisputeGame(config, chain.rootClaim(), chain.l2BlockNumber(), root.claimant(), root.bond(),
-                chain.createdAt());
-        } catch (GameError | IllegalArgumentException e) {
-            throw new ChainException("the engine cannot model game " + chain.address() + ": " + e.getMessage());
-        }
-        game.useRules(rules);
-
-        // Moves at their clock timestamps and steps at their blocks' timestamps, in time order (claims by index).
-        record Action(long time, int order, ChainClaim move, StepCall step) {
-        }
-        List<Action> actions = new ArrayList<>();
-        for (ChainClaim c : claims.subList(1, claims.size())) {
-            actions.add(new Action(c.clock().timestamp(), c.index() * 2, c, null));
-        }
-        for (StepCall s : chain.steps().values()) {
-            actions.add(new Action(s.timestamp(), s.claimIndex() * 2 + 1, null, s));
-        }
-        actions.sort(Comparator.comparingLong(Action::time).thenComparingInt(Action::order));
+        Session session = ChainSession.of(chain, rules);
+        FaultDisputeGame game = session.setup().newGame();
         List<String> diffs = new ArrayList<>();
         boolean complete = true;
-        for (Action a : actions) {
+        for (GameAction a : session.actions()) {
             try {
-                if (a.move() != null) {
-                    ChainClaim c = a.move();
-                    ChainClaim parent = claims.get(c.parentIndex());
-                    boolean attack = c.position().parent().equals(parent.position())
-                        && c.position().equals(parent.position().move(true));
-                    game.move(parent.value(), c.parentIndex(), c.value(), attack, c.claimant(), c.bond(), a.time());
-                } else {
-                    StepCall s = a.step();
-                    game.step(s.claimIndex(), s.isAttack(), s.stateData(), s.proof(), s.sender(), a.time());
-                }
+                a.applyTo(game);
             } catch (GameError | IllegalArgumentException e) {
-                diffs.add((a.move() != null ? "claim " + a.move().index() : "step against claim " + a.step().claimIndex())
-                    + ": the engine refuses it: " + e.getMessage());
+                diffs.add(describe(a) + ": the engine refuses it: " + e.getMessage());
                 complete = false;
                 break;
-            }
-        }
-        long resolveTime = chain.resolvedAt() > 0 ? chain.resolvedAt() : chain.readTimestamp();
-        if (complete) {
-            for (int i = claims.size() - 1; i >= 0; i--) {
-                if (!claims.get(i).resolved()) {
-                    continue;
-                }
-                try {
-                    game.resolveClaim(i, 0, Math.max(resolveTime, game.latestTime()));
-                } catch (GameError e) {
-                    diffs.add("resolveClaim(" + i + "): the engine refuses it: " + e.getMessage());
-                    complete = false;
-                    break;
-                }
-            }
-        }
-        if (complete && chain.status() != dev.faultscope.game.GameStatus.IN_PROGRESS) {
-            try {
-                game.resolve(Math.max(resolveTime, game.latestTime()));
-            } catch (GameError e) {
-                diffs.add("resolve(): the engine refuses it: " + e.getMessage());
-                complete = false;
             }
         }
         if (complete) {
             compare(chain, game, diffs);
         }
         return new ChainReplay(game, List.copyOf(diffs), complete);
+    }
+
+    private static String describe(GameAction a) {
+        return switch (a) {
+            case GameAction.Move m -> "the move against claim " + m.parentIndex() + " at t=" + m.time();
+            case GameAction.Step s -> "the step against claim " + s.claimIndex();
+            case GameAction.ResolveClaim r -> "resolveClaim(" + r.claimIndex() + ")";
+            default -> a.getClass().getSimpleName();
+        };
     }
 
     private static void compare(ChainGame chain, FaultDisputeGame game, List<String> diffs) {

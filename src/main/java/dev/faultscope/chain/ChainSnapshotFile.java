@@ -35,6 +35,16 @@ public final class ChainSnapshotFile {
     private ChainSnapshotFile() {
     }
 
+    /** The file is a chain snapshot (its start names the kind; a cheap look before a full read). */
+    public static boolean isSnapshot(Path path) {
+        try (var in = Files.newInputStream(path)) {
+            String head = new String(in.readNBytes(256), java.nio.charset.StandardCharsets.UTF_8);
+            return head.contains("\"" + KIND + "\"");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     public static void write(ChainGame g, String rpcUrl, Path path) throws IOException {
         AtomicFiles.write(path, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(toJson(g, rpcUrl)));
     }

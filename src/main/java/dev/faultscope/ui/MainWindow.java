@@ -7,7 +7,9 @@ import dev.faultscope.io.CannonStateFile;
 import dev.faultscope.io.FileFormatException;
 import dev.faultscope.agent.GameRunner;
 import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.chain.ChainSnapshotFile;
 import dev.faultscope.io.SessionFile;
+import dev.faultscope.ui.chain.ChainDocument;
 import dev.faultscope.ui.game.GameView;
 import dev.faultscope.ui.game.NewGameDialog;
 import dev.faultscope.ui.model.FileKind;
@@ -101,6 +103,7 @@ public final class MainWindow {
     });
     private final ObjectProperty<WorkbenchView> workbench = new SimpleObjectProperty<>();
     private Task<?> currentTask;
+    private ChainDocument chainDocument;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -173,6 +176,10 @@ public final class MainWindow {
 
     public void open(Path path) {
         run("Opening " + path.getFileName(), () -> {
+            if (ChainSnapshotFile.isSnapshot(path)) {
+                ChainDocument doc = ChainDocument.ofSnapshot(path, this::track, this::setStatus);
+                return () -> opened(path, () -> showChain(doc));
+            }
             FileKind kind;
             try {
                 kind = FileKind.detect(path);
@@ -460,7 +467,30 @@ public final class MainWindow {
         setStatus(view.evidence().verdictText());
     }
 
+    // ---- games read from chain: their own document class (ui/chain) ----
+
+    @FXML
+    private void openFromChain() {
+        ChainDocument.open(stage, this::track, this::setStatus, this::showChain);
+    }
+
+    public void showChain(ChainDocument doc) {
+        closeContent();
+        chainDocument = doc;
+        content.getChildren().setAll(doc);
+        titleText.setText(doc.title());
+        stage.setTitle("Faultscope · " + doc.title());
+    }
+
+    public ChainDocument chainDocument() {
+        return chainDocument;
+    }
+
     private void closeContent() {
+        if (chainDocument != null) {
+            chainDocument.close();
+            chainDocument = null;
+        }
         if (gameView != null) {
             // The game view stays alive (Back to the game); only its place on screen is given up.
             content.getChildren().remove(gameView);

@@ -249,6 +249,25 @@ class DevnetGameTest {
         assertEquals(1, bad.err.strip().lines().count());
     }
 
+    @Test
+    void theAppsChainModelShowsTheStepTimelineAndCalldataOfTheDevnetGame() {
+        var m = new dev.faultscope.ui.model.chain.ChainGameModel(new GameReader(rpc).read(game), devnet.url());
+        assertEquals(null, m.problem());
+        assertEquals(model.claimCount(), m.session().replay().claimCount());
+        String stepText = m.stepText(8);
+        assertTrue(stepText.contains("Instruction at pc 0x"), stepText);
+        assertTrue(stepText.contains("Pre-state:  ABSOLUTE_PRESTATE"), stepText);
+        assertTrue(stepText.contains("Verifier's post-state: " + Bytes32.of(step0.postHash()).hex()), stepText);
+        assertTrue(stepText.contains("the step counters leaf #8"), stepText);
+        assertEquals("Leaf 9 has not been stepped against.", m.stepText(9));
+        String cd = m.calldataText(8);
+        assertTrue(cd.contains(Calldata.step(game, 8, true, step0.stateData(), step0.proofData()).data()), cd);
+        assertTrue(cd.contains(Calldata.resolveClaim(game, 8, 0).data()), cd);
+        List<String> tl = m.timeline();
+        assertEquals(1 + (model.claimCount() - 1) + 1 + 1, tl.size(), String.join("\n", tl));
+        assertTrue(tl.get(tl.size() - 2).contains("Resolved: " + model.status()), String.join("\n", tl));
+    }
+
     static final String KEY2 = "0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a";
 
     record Cli(int code, String out, String err) {
