@@ -40,20 +40,27 @@ public final class ChainSession {
         } catch (GameError | IllegalArgumentException e) {
             throw new ChainException("the engine cannot model game " + chain.address() + ": " + e.getMessage());
         }
-        record Timed(long time, int order, GameAction action) {
+        // Within one second, the blocks give the order (the k-th Move event made claim k); without events, a
+        // claim's step comes after it.
+        record Timed(long time, long block, int order, GameAction action) {
         }
+        List<Long> moveBlocks = chain.events().stream().filter(e -> e.kind().equals("Move")).map(ChainEvent::block)
+            .toList();
         List<Timed> timed = new ArrayList<>();
         for (ChainClaim c : claims.subList(1, claims.size())) {
             ChainClaim parent = claims.get(c.parentIndex());
             boolean attack = c.position().equals(parent.position().move(true));
-            timed.add(new Timed(c.clock().timestamp(), c.index() * 2, new GameAction.Move(c.clock().timestamp(),
+            long block = moveBlocks.size() == claims.size() - 1 ? moveBlocks.get(c.index() - 1) : 0;
+            timed.add(new Timed(c.clock().timestamp(), block, c.index() * 2, new GameAction.Move(c.clock().timestamp(),
                 c.claimant(), c.parentIndex(), parent.value(), c.value(), attack, c.bond())));
         }
         for (StepCall s : chain.steps().values()) {
-            timed.add(new Timed(s.timestamp(), s.claimIndex() * 2 + 1, new GameAction.Step(s.timestamp(), s.sender(),
-                s.claimIndex(), s.isAttack(), s.stateData(), s.proof())));
+            long block = moveBlocks.size() == claims.size() - 1 ? s.block() : 0;
+            timed.add(new Timed(s.timestamp(), block, s.claimIndex() * 2 + 1, new GameAction.Step(s.timestamp(),
+                s.sender(), s.claimIndex(), s.isAttack(), s.stateData(), s.proof())));
         }
-        timed.sort(Comparator.comparingLong(Timed::time).thenComparingInt(Timed::order));
+        timed.sort(Comparator.comparingLong(Timed::time).thenComparingLong(Timed::block)
+            .thenComparingInt(Timed::order));
         List<GameAction> actions = new ArrayList<>();
         long last = chain.createdAt();
         for (Timed t : timed) {

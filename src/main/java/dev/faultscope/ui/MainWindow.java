@@ -480,6 +480,8 @@ public final class MainWindow {
         content.getChildren().setAll(doc);
         titleText.setText(doc.title());
         stage.setTitle("Faultscope · " + doc.title());
+        setStatus("Read-only: a game read from chain at block " + doc.model().game().readBlock()
+            + ". Click a claim for its calldata and step; Follow re-reads it.");
     }
 
     public ChainDocument chainDocument() {

@@ -68,6 +68,7 @@ final class ChainOpenDialog {
         g.add(factory, 1, 3);
         d.getDialogPane().setContent(g);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setResizable(true);
         d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         d.setResultConverter(b -> b == ButtonType.OK
             ? new Request(url.getEditor().getText().trim(), address.getText().trim(), factory.isSelected()) : null);
@@ -88,9 +89,18 @@ final class ChainOpenDialog {
                 fg.l2BlockNumber(), fg.status(), fg.address(), fg.created()));
         }
         list.getSelectionModel().selectFirst();
-        list.setPrefSize(900, 320);
+        list.setId("chain-games");
         d.getDialogPane().setContent(list);
         d.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        // Window managers may size a dialog to its header alone; give it room, and let a double-click open a game.
+        d.setResizable(true);
+        d.getDialogPane().setPrefSize(960, 420);
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2 && list.getSelectionModel().getSelectedIndex() >= 0) {
+                d.setResult(games.get(list.getSelectionModel().getSelectedIndex()).address());
+                d.close();
+            }
+        });
         d.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
         d.setResultConverter(b -> {
             int i = list.getSelectionModel().getSelectedIndex();
