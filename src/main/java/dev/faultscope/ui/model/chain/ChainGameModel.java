@@ -204,7 +204,7 @@ public final class ChainGameModel {
             b.append("Pre-state:  ").append(ctx.preStateIsAbsolute() ? "ABSOLUTE_PRESTATE" : "claim #"
                 + ctx.preStateClaimIndex()).append("  ").append(ctx.preStateValue().hex()).append('\n');
             b.append("Post-state: claim #").append(ctx.postStateClaimIndex()).append("  ")
-                .append(ctx.postStateValue().hex()).append(valid ? "  = verifier's" : "  ≠ verifier's").append('\n');
+                .append(ctx.postStateValue().hex()).append(valid ? "  = verifier's" : "  != verifier's").append('\n');
             b.append("Verdict: ").append(ctx.parentPostAgree() != valid
                 ? "the step counters leaf #" + index + " (the contract accepted it: countered by " + c.counteredBy() + ")"
                 : "the verifier says this step would not counter the leaf, yet the chain accepted it").append('\n');
