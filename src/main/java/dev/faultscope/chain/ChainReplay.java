@@ -1,10 +1,7 @@
 package dev.faultscope.chain;
 
-import dev.faultscope.game.Address;
-import dev.faultscope.game.Anchor;
 import dev.faultscope.game.Claim;
 import dev.faultscope.game.FaultDisputeGame;
-import dev.faultscope.game.GameConfig;
 import dev.faultscope.game.GameAction;
 import dev.faultscope.game.GameError;
 import dev.faultscope.game.Session;
@@ -12,7 +9,6 @@ import dev.faultscope.game.RulesVersion;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
