@@ -177,8 +177,8 @@ public final class MainWindow {
     public void open(Path path) {
         run("Opening " + path.getFileName(), () -> {
             if (ChainSnapshotFile.isSnapshot(path)) {
-                ChainDocument doc = ChainDocument.ofSnapshot(path, this::track, this::setStatus);
-                return () -> opened(path, () -> showChain(doc));
+                var model = ChainDocument.readSnapshot(path);
+                return () -> opened(path, () -> showChain(ChainDocument.of(model, this::track, this::setStatus)));
             }
             FileKind kind;
             try {

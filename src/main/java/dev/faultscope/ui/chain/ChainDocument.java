@@ -123,21 +123,26 @@ public final class ChainDocument extends BorderPane implements AutoCloseable {
     /** Reads one game and shows it. */
     public static void read(Window owner, String url, String address, Consumer<Task<?>> tasks, Consumer<String> status,
                             Consumer<ChainDocument> show) {
-        run(tasks, "Reading " + address, rpc -> new GameReader(rpc).read(address), url,
-            g -> {
-                ChainDocument doc = new ChainDocument(new ChainGameModel(g, url), tasks, status);
+        // The read and the engine's replay run off the FX thread; only the view is built on it.
+        run(tasks, "Reading " + address, rpc -> new ChainGameModel(new GameReader(rpc).read(address), url), url,
+            m -> {
+                ChainDocument doc = new ChainDocument(m, tasks, status);
                 show.accept(doc);
-                status.accept("Read " + doc.model().title() + " at block " + g.readBlock()
-                    + (doc.model().problem() == null ? "" : " — " + doc.model().problem()));
+                status.accept("Read " + m.title() + " at block " + m.game().readBlock()
+                    + (m.problem() == null ? "" : " — " + m.problem()));
             }, msg -> error(owner, status, msg));
     }
 
-    /** Opens a chain snapshot file (no node needed; Follow re-reads from the URL it was read from). */
-    public static ChainDocument ofSnapshot(Path file, Consumer<Task<?>> tasks, Consumer<String> status)
-        throws java.io.IOException {
+    /** Reads a chain snapshot file and replays it (off the FX thread); Follow re-reads from the URL it names. */
+    public static ChainGameModel readSnapshot(Path file) throws java.io.IOException {
         ChainGame g = ChainSnapshotFile.read(file);
         String url = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).path("rpc").asText();
-        return new ChainDocument(new ChainGameModel(g, url), tasks, status);
+        return new ChainGameModel(g, url);
+    }
+
+    /** The view of a model read elsewhere (on the FX thread). */
+    public static ChainDocument of(ChainGameModel model, Consumer<Task<?>> tasks, Consumer<String> status) {
+        return new ChainDocument(model, tasks, status);
     }
 
     private interface Read<T> {
@@ -251,10 +256,12 @@ public final class ChainDocument extends BorderPane implements AutoCloseable {
         }
         reading = true;
         String address = model.game().address();
-        run(tasks, "Following " + address, rpc -> new GameReader(rpc).read(address), model.rpcUrl(), g -> {
+        String url = model.rpcUrl();
+        run(tasks, "Following " + address, rpc -> new ChainGameModel(new GameReader(rpc).read(address), url), url, m -> {
             reading = false;
+            ChainGame g = m.game();
             if (model.changedIn(g)) {
-                show(new ChainGameModel(g, model.rpcUrl()));
+                show(m);
                 status.accept("Updated from block " + g.readBlock() + ": " + g.claims().size() + " claims, " + g.status());
             } else {
                 note.setText("Following · no change at block " + g.readBlock());
