@@ -7,7 +7,9 @@ import dev.faultscope.io.CannonStateFile;
 import dev.faultscope.io.FileFormatException;
 import dev.faultscope.agent.GameRunner;
 import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.chain.ChainSnapshotFile;
 import dev.faultscope.io.SessionFile;
+import dev.faultscope.ui.chain.ChainDocument;
 import dev.faultscope.ui.game.GameView;
 import dev.faultscope.ui.game.NewGameDialog;
 import dev.faultscope.ui.model.FileKind;
@@ -111,6 +113,7 @@ public final class MainWindow {
     });
     private final ObjectProperty<WorkbenchView> workbench = new SimpleObjectProperty<>();
     private Task<?> currentTask;
+    private ChainDocument chainDocument;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -190,6 +193,10 @@ public final class MainWindow {
 
     public void open(Path path) {
         run("Opening " + path.getFileName(), () -> {
+            if (ChainSnapshotFile.isSnapshot(path)) {
+                var model = ChainDocument.readSnapshot(path);
+                return () -> opened(path, () -> showChain(ChainDocument.of(model, this::track, this::setStatus)));
+            }
             FileKind kind;
             try {
                 kind = FileKind.detect(path);
@@ -688,7 +695,32 @@ public final class MainWindow {
         setStatus(view.evidence().verdictText());
     }
 
+    // ---- games read from chain: their own document class (ui/chain) ----
+
+    @FXML
+    private void openFromChain() {
+        ChainDocument.open(stage, this::track, this::setStatus, this::showChain);
+    }
+
+    public void showChain(ChainDocument doc) {
+        closeContent();
+        chainDocument = doc;
+        content.getChildren().setAll(doc);
+        titleText.setText(doc.title());
+        stage.setTitle("Faultscope · " + doc.title());
+        setStatus("Read-only: a game read from chain at block " + doc.model().game().readBlock()
+            + ". Click a claim for its calldata and step; Follow re-reads it.");
+    }
+
+    public ChainDocument chainDocument() {
+        return chainDocument;
+    }
+
     private void closeContent() {
+        if (chainDocument != null) {
+            chainDocument.close();
+            chainDocument = null;
+        }
         if (gameView != null) {
             // The game view stays alive (Back to the game); only its place on screen is given up.
             content.getChildren().remove(gameView);
