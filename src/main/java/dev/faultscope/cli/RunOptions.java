@@ -40,6 +40,16 @@ final class RunOptions {
 
     /** Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates. */
     void run(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
+        run(emu, symbols, log, null);
+    }
+
+    /** Called after every step (recording a bundle, checking one); null for none. */
+    @FunctionalInterface
+    interface StepHook {
+        void afterStep(VmState state) throws IOException;
+    }
+
+    void run(Mips32Emulator emu, Symbols symbols, PrintStream log, StepHook hook) throws IOException {
         VmState state = emu.state();
         long startNanos = System.nanoTime();
         long startStep = state.step();
@@ -58,6 +68,9 @@ final class RunOptions {
                 CannonProofFile.write(emu.stepWithProof(), Path.of(String.format(proofFormat, step)));
             } else {
                 emu.step();
+            }
+            if (hook != null) {
+                hook.afterStep(state);
             }
         }
     }
