@@ -15,8 +15,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<PreimageSource> sources = new ArrayList<>();
-        TraceBundle replayed = isBundle(input) ? TraceBundle.open(input) : null;
+        TraceBundle replayed = DiffCommand.isBundle(input) ? TraceBundle.open(input) : null;
         try {
             VmState state;
             Symbols symbols;
@@ -94,15 +92,6 @@ final class RunCommand implements Callable<Integer> {
             if (replayed != null) {
                 replayed.close();
             }
-        }
-    }
-
-    private static boolean isBundle(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return TraceBundle.isBundle(in.readNBytes(8));
         }
     }
 
