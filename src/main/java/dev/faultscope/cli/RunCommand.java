@@ -42,6 +42,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     BundleOptions bundleOptions;
 
+    @Mixin
+    ScenarioSourceOptions scenarioSource;
+
     @Option(names = "--meta", description = "Cannon meta JSON with the program's symbols, for log lines")
     Path meta;
 
@@ -67,6 +70,9 @@ final class RunCommand implements Callable<Integer> {
                 symbols = program.symbols();
             }
             sources.addAll(Inputs.preimageSources(preimages));
+            if (scenarioSource.source() != null) {
+                sources.add(scenarioSource.source());
+            }
             PreimageSources oracle = new PreimageSources(sources).stepCounter(state::step);
             BundleReplayCheck check = replayed == null ? null : new BundleReplayCheck(replayed);
             Mips32Emulator emu = new Mips32Emulator(state, oracle);
