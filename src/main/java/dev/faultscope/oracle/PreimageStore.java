@@ -21,6 +21,8 @@ public final class PreimageStore implements PreimageOracle {
 
     private final Map<Key, byte[]> data = new HashMap<>();
     private HintHandler hintHandler;
+    /** Searched when the store itself has no pre-image for a key (sources the user added to a run). */
+    private PreimageSources fallback;
 
     public PreimageStore onHint(HintHandler handler) {
         this.hintHandler = handler;
@@ -68,15 +70,30 @@ public final class PreimageStore implements PreimageOracle {
         return out;
     }
 
+    /** Sources to search, in order, for keys this store does not hold; they also hear every hint. */
+    public PreimageStore fallback(PreimageSources sources) {
+        this.fallback = sources;
+        return this;
+    }
+
+    /** The sources searched after this store, or null. */
+    public PreimageSources fallback() {
+        return fallback;
+    }
+
     @Override
     public byte[] preimage(byte[] key) {
-        return data.get(new Key(key));
+        byte[] d = data.get(new Key(key));
+        return d != null || fallback == null ? d : fallback.preimage(key);
     }
 
     @Override
     public void hint(byte[] hint) {
         if (hintHandler != null) {
             hintHandler.onHint(new String(hint, StandardCharsets.UTF_8), this);
+        }
+        if (fallback != null) {
+            fallback.hint(hint);
         }
     }
 
