@@ -9,7 +9,7 @@ import java.io.PrintStream;
 @Command(name = "faultscope", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A workbench for OP Stack fault proofs: a Cannon-compatible MIPS32 VM and its tools.",
     subcommands = {LoadElfCommand.class, RunCommand.class, WitnessCommand.class, VerifyProofCommand.class,
-        ChainCommand.class, FppCommand.class, PlayCommand.class, BenchCommand.class, ReplayCommand.class, ListClaimsCommand.class, DiffCommand.class,
+        ChainCommand.class, FppCommand.class, PlayCommand.class, BenchCommand.class, ReplayCommand.class, ListClaimsCommand.class, DiffCommand.class, BundleInfoCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     final PrintStream out;

@@ -213,9 +213,8 @@ public final class TraceBundle implements Closeable {
      * checkpoint at or before it and stepped forward with the bundle's pre-images.
      */
     public VmState stateAt(long step) throws IOException {
-        VmState fin = finalState();
-        if (step >= fin.step()) {
-            return fin;
+        if (step >= manifest.finalStep()) {
+            return finalState();
         }
         VmState s = restore(checkpointAtOrBefore(step));
         Mips32Emulator emu = new Mips32Emulator(s, new PreimageSources(preimageSource()));
