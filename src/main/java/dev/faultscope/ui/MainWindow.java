@@ -312,6 +312,7 @@ public final class MainWindow {
         view.setStatusSink(this::setStatus);
         view.setTaskListener(this::track);
         view.setVmOpener(this::openClaimInVm);
+        view.setHonestComparer(traceActions::compareWithHonest);
         gameView = view;
         content.getChildren().setAll(view);
         gameTitle = "Game · " + title;

@@ -6,7 +6,9 @@ import dev.faultscope.oracle.PreimageSource;
 import dev.faultscope.oracle.PreimageSources;
 import dev.faultscope.ui.diff.DiffView;
 import dev.faultscope.ui.model.LoadedRun;
+import dev.faultscope.ui.game.GameView;
 import dev.faultscope.ui.model.diff.DiffModel;
+import dev.faultscope.ui.model.diff.DisputedTrace;
 import dev.faultscope.ui.workbench.WorkbenchView;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
@@ -176,6 +178,32 @@ final class TraceActions {
         };
         t.setOnSucceeded(e -> showDiff(t.getValue()));
         t.setOnFailed(e -> window.setStatus("Cannot compare " + a.getFileName() + " and " + b.getFileName() + ": " + MainWindow.describe(t.getException())));
+        start(t);
+    }
+
+    /** Game view: the selected execution claim's disputed trace beside the honest run, at their first divergence. */
+    void compareWithHonest(GameView from, int claim) {
+        var honest = from.model().honest();
+        if (honest == null) {
+            window.setStatus("Compare with honest run needs the session's scenario: " + from.model().honestProblem());
+            return;
+        }
+        var game = from.model().game();
+        Task<DisputedTrace.Result> t = new Task<>() {
+            @Override
+            protected DisputedTrace.Result call() {
+                updateMessage("Rebuilding claim #" + claim + "'s trace and comparing it with the honest run…");
+                return DisputedTrace.compare(game, claim, honest.runs());
+            }
+        };
+        t.setOnSucceeded(e -> {
+            if (t.getValue().diff() != null) {
+                showDiff(t.getValue().diff());
+            } else {
+                window.setStatus("Claim #" + claim + ": " + t.getValue().problem());
+            }
+        });
+        t.setOnFailed(e -> window.setStatus("Cannot compare claim #" + claim + ": " + MainWindow.describe(t.getException())));
         start(t);
     }
 
