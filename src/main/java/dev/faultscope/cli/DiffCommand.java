@@ -19,8 +19,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +87,7 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private DiffSide side(Path p, List<TraceBundle> open) throws IOException {
-        if (isBundle(p)) {
+        if (Inputs.isBundle(p)) {
             return new BundleSide(bundle(p, open));
         }
         LoadedProgram prog = Inputs.program(p, null);
@@ -97,16 +95,16 @@ final class DiffCommand implements Callable<Integer> {
     }
 
     private VmState initial(Path p, List<TraceBundle> open) throws IOException {
-        return isBundle(p) ? bundle(p, open).initialState() : Inputs.program(p, null).state();
+        return Inputs.isBundle(p) ? bundle(p, open).initialState() : Inputs.program(p, null).state();
     }
 
     private dev.faultscope.vm.Symbols symbols(Path p, List<TraceBundle> open) throws IOException {
-        return isBundle(p) ? bundle(p, open).symbols() : Inputs.program(p, null).symbols();
+        return Inputs.isBundle(p) ? bundle(p, open).symbols() : Inputs.program(p, null).symbols();
     }
 
     private PreimageSources oracle(Path p, List<TraceBundle> open) throws IOException {
         List<PreimageSource> sources = new ArrayList<>();
-        if (isBundle(p)) {
+        if (Inputs.isBundle(p)) {
             sources.add(bundle(p, open).preimageSource());
         }
         sources.addAll(Inputs.preimageSources(preimages));
@@ -135,15 +133,6 @@ final class DiffCommand implements Callable<Integer> {
             };
         } catch (ArrayIndexOutOfBoundsException | NumberFormatException e) {
             throw new IllegalArgumentException("--fault " + fault + ": expected skip, flip:REG:BIT or set:REG:VALUE");
-        }
-    }
-
-    static boolean isBundle(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            return false;
-        }
-        try (InputStream in = Files.newInputStream(path)) {
-            return TraceBundle.isBundle(in.readNBytes(8));
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.faultscope.io.CannonMetaFile;
 import dev.faultscope.io.CannonStateFile;
 import dev.faultscope.io.PreimageFiles;
 import dev.faultscope.io.PreimageSourceFiles;
+import dev.faultscope.io.TraceBundle;
 import dev.faultscope.oracle.PreimageSource;
 import dev.faultscope.oracle.PreimageSources;
 import dev.faultscope.oracle.PreimageStore;
@@ -65,6 +66,16 @@ final class Inputs {
                 sources.lastMiss().message()), exitCode);
         }
         return e;
+    }
+
+    /** True when {@code path} is a file that starts as a trace bundle does. */
+    static boolean isBundle(Path path) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        try (java.io.InputStream in = Files.newInputStream(path)) {
+            return TraceBundle.isBundle(in.readNBytes(8));
+        }
     }
 
     static byte[] read(Path path) throws IOException {

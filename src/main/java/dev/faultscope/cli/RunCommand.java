@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<PreimageSource> sources = new ArrayList<>();
-        TraceBundle replayed = DiffCommand.isBundle(input) ? TraceBundle.open(input) : null;
+        TraceBundle replayed = Inputs.isBundle(input) ? TraceBundle.open(input) : null;
         try {
             VmState state;
             Symbols symbols;

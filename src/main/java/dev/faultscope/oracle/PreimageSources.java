@@ -27,10 +27,10 @@ public final class PreimageSources implements PreimageOracle {
     private static final Pattern HASH_HINT = Pattern.compile("[a-z0-9-]+ 0x([0-9a-fA-F]{64})");
 
     private final List<PreimageSource> sources = new ArrayList<>();
-    private final Map<Key, byte[]> served = new LinkedHashMap<>();
+    private final Map<PreimageStore.Key, byte[]> served = new LinkedHashMap<>();
     private final List<SentHint> hints = new ArrayList<>();
     /** Keccak key announced by a hint → that hint, and what the host said when it could not serve it. */
-    private final Map<Key, String> announced = new HashMap<>();
+    private final Map<PreimageStore.Key, String> announced = new HashMap<>();
     private final Map<String, String> hintProblems = new HashMap<>();
     private LongSupplier step = () -> -1;
     private MissingPreimage lastMiss;
@@ -60,7 +60,7 @@ public final class PreimageSources implements PreimageOracle {
 
     @Override
     public byte[] preimage(byte[] key) {
-        Key k = new Key(key);
+        PreimageStore.Key k = new PreimageStore.Key(key);
         byte[] known = served.get(k);
         if (known != null) {
             return known;
@@ -68,7 +68,7 @@ public final class PreimageSources implements PreimageOracle {
         for (PreimageSource s : sources) {
             byte[] data = s.get(key);
             if (data != null && acceptable(key, data)) {
-                served.put(new Key(key.clone()), data);
+                served.put(new PreimageStore.Key(key.clone()), data);
                 lastMiss = null;
                 return data;
             }
@@ -90,7 +90,7 @@ public final class PreimageSources implements PreimageOracle {
         hints.add(new SentHint(step.getAsLong(), text));
         Matcher m = HASH_HINT.matcher(text);
         if (m.matches()) {
-            announced.put(new Key(PreimageKeys.keccakKeyOfHash(Hex.decode("0x" + m.group(1)))), text);
+            announced.put(new PreimageStore.Key(PreimageKeys.keccakKeyOfHash(Hex.decode("0x" + m.group(1)))), text);
         }
         // Every source hears every hint; one host failing to serve it is not yet an error, since a later
         // source may hold the data. It becomes part of the explanation if the pre-image is then missing.
@@ -111,23 +111,11 @@ public final class PreimageSources implements PreimageOracle {
     /** Every pre-image served so far, in the order first read. */
     public Map<byte[], byte[]> served() {
         Map<byte[], byte[]> out = new LinkedHashMap<>();
-        served.forEach((k, v) -> out.put(k.bytes.clone(), v));
+        served.forEach((k, v) -> out.put(k.bytes().clone(), v));
         return out;
     }
 
     public List<SentHint> hints() {
         return List.copyOf(hints);
-    }
-
-    private record Key(byte[] bytes) {
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Arrays.equals(bytes, k.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return Arrays.hashCode(bytes);
-        }
     }
 }

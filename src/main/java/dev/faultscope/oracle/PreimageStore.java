@@ -98,7 +98,8 @@ public final class PreimageStore implements PreimageOracle {
     }
 
 
-    private record Key(byte[] bytes) {
+    /** A key compared by content (a byte[] map key compares by identity). */
+    record Key(byte[] bytes) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && Arrays.equals(bytes, k.bytes);
