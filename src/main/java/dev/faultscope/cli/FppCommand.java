@@ -17,7 +17,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
+import dev.faultscope.crypto.Keccak256;
+import dev.faultscope.fpp.HostPreimageSource;
+import dev.faultscope.io.TraceManifest;
+import dev.faultscope.oracle.PreimageSource;
+import dev.faultscope.oracle.PreimageSources;
+
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -81,6 +90,12 @@ final class FppCommand implements Callable<Integer>, Main.ExitCodes {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    BundleOptions bundleOptions;
+
+    @Option(names = "--preimages", description = "more pre-image sources, searched before the scenario's host (repeatable; as for run)")
+    List<Path> preimages = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         ChainModel model = ChainModel.load(scenario);
@@ -109,14 +124,22 @@ final class FppCommand implements Callable<Integer>, Main.ExitCodes {
 
         LoadedProgram program = FaultProofProgram.load();
         VmState state = program.state();
-        Mips32Emulator emu = new Mips32Emulator(state, host.lazyStore(inputs));
+        List<PreimageSource> sources = Inputs.preimageSources(preimages);
+        sources.add(new HostPreimageSource(host, inputs, "the host of scenario " + scenario.getFileName()));
+        PreimageSources oracle = new PreimageSources(sources).stepCounter(state::step);
+        Mips32Emulator emu = new Mips32Emulator(state, oracle);
         emu.setOutput(main.out, main.err);
         long t0 = System.nanoTime();
+        TraceManifest.ScenarioRun run = new TraceManifest.ScenarioRun(scenario.getFileName().toString(),
+            Hex.encode(Keccak256.hash(Files.readAllBytes(scenario))), agreedBlock, claimBlock, claimed.hex(), head);
         try {
-            options.run(emu, program.symbols(), main.err);
+            bundleOptions.run(state, oracle, program.symbols(),
+                new BundleOptions.Origin("faultscope fpp", Hex.encode(FaultProofProgram.elfHash()), run),
+                null, main.err, hook -> options.run(emu, program.symbols(), main.err, hook));
         } catch (RuntimeException e) {
             main.out.flush();
-            throw new Main.CommandFailure(Main.reason(e) + options.writeOutput(state, output, false), RUN_FAILED);
+            RuntimeException explained = Inputs.explained(e, oracle, RUN_FAILED);
+            throw new Main.CommandFailure(Main.reason(explained) + options.writeOutput(state, output, false), RUN_FAILED);
         }
         main.out.flush();
         options.writeOutput(state, output, true);

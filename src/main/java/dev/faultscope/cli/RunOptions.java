@@ -51,6 +51,16 @@ final class RunOptions {
      * A state whose pc is in unmapped memory is refused unless a stop pattern bounds the run.
      */
     void run(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
+        run(emu, symbols, log, null);
+    }
+
+    /** Called after every step (recording a bundle, checking one); null for none. */
+    @FunctionalInterface
+    interface StepHook {
+        void afterStep(VmState state) throws IOException;
+    }
+
+    void run(Mips32Emulator emu, Symbols symbols, PrintStream log, StepHook hook) throws IOException {
         VmState state = emu.state();
         if (stopAt.kind() == StepPattern.Kind.NEVER) {
             UnmappedCode.check(state).ifPresent(why -> {
@@ -60,7 +70,7 @@ final class RunOptions {
         // Held during the run and dropped on OutOfMemoryError, so the message about it has room to be made.
         oomReserve = new byte[1 << 20];
         try {
-            loop(emu, symbols, log);
+            loop(emu, symbols, log, hook);
         } catch (OutOfMemoryError e) {
             oomReserve = null;
             int pages = state.memory().pageCount();
@@ -87,7 +97,7 @@ final class RunOptions {
         return "; " + output + " was not written (--output-on-fault writes the last valid state)";
     }
 
-    private void loop(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
+    private void loop(Mips32Emulator emu, Symbols symbols, PrintStream log, StepHook hook) throws IOException {
         VmState state = emu.state();
         long startNanos = System.nanoTime();
         long startStep = state.step();
@@ -106,6 +116,9 @@ final class RunOptions {
                 CannonProofFile.write(emu.stepWithProof(), Path.of(String.format(proofFormat, step)));
             } else {
                 emu.step();
+            }
+            if (hook != null) {
+                hook.afterStep(state);
             }
         }
     }

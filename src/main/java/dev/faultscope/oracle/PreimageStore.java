@@ -21,6 +21,8 @@ public final class PreimageStore implements PreimageOracle {
 
     private final Map<Key, byte[]> data = new HashMap<>();
     private HintHandler hintHandler;
+    /** Searched when the store itself has no pre-image for a key (sources the user added to a run). */
+    private PreimageSources fallback;
 
     public PreimageStore onHint(HintHandler handler) {
         this.hintHandler = handler;
@@ -112,9 +114,21 @@ public final class PreimageStore implements PreimageOracle {
         return out;
     }
 
+    /** Sources to search, in order, for keys this store does not hold; they also hear every hint. */
+    public PreimageStore fallback(PreimageSources sources) {
+        this.fallback = sources;
+        return this;
+    }
+
+    /** The sources searched after this store, or null. */
+    public PreimageSources fallback() {
+        return fallback;
+    }
+
     @Override
     public byte[] preimage(byte[] key) {
-        return data.get(new Key(key));
+        byte[] d = data.get(new Key(key));
+        return d != null || fallback == null ? d : fallback.preimage(key);
     }
 
     @Override
@@ -122,10 +136,14 @@ public final class PreimageStore implements PreimageOracle {
         if (hintHandler != null) {
             hintHandler.onHint(new String(hint, StandardCharsets.UTF_8), this);
         }
+        if (fallback != null) {
+            fallback.hint(hint);
+        }
     }
 
 
-    private record Key(byte[] bytes) {
+    /** A key compared by content (a byte[] map key compares by identity). */
+    record Key(byte[] bytes) {
         @Override
         public boolean equals(Object o) {
             return o instanceof Key k && Arrays.equals(bytes, k.bytes);

@@ -114,9 +114,11 @@ public final class MainWindow {
     private final ObjectProperty<WorkbenchView> workbench = new SimpleObjectProperty<>();
     private Task<?> currentTask;
     private ChainDocument chainDocument;
+    private final TraceActions traceActions;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
+        this.traceActions = new TraceActions(this, stage);
         FXMLLoader fxml = new FXMLLoader(MainWindow.class.getResource("MainWindow.fxml"));
         fxml.setController(this);
         try {
@@ -211,6 +213,13 @@ public final class MainWindow {
                 }
                 case CANNON_STATE -> {
                     LoadedRun r = LoadedRun.state(name, CannonStateFile.read(path));
+                    yield () -> opened(path, () -> {
+                        showRun(r);
+                        traceActions.offerPreimagesNextTo(path);
+                    });
+                }
+                case TRACE_BUNDLE -> {
+                    LoadedRun r = LoadedRun.bundle(path);
                     yield () -> opened(path, () -> showRun(r));
                 }
                 case CANNON_PROOF -> {
@@ -334,6 +343,7 @@ public final class MainWindow {
         view.setStatusSink(this::setStatus);
         view.setTaskListener(this::track);
         view.setVmOpener(this::openClaimInVm);
+        view.setHonestComparer(traceActions::compareWithHonest);
         gameView = view;
         content.getChildren().setAll(view);
         showGameTitle();
@@ -763,7 +773,7 @@ public final class MainWindow {
 
     // ---- long work in the status bar ----
 
-    private void track(Task<?> t) {
+    void track(Task<?> t) {
         currentTask = t;
         progress.progressProperty().bind(t.progressProperty());
         progress.setVisible(true);
@@ -816,6 +826,34 @@ public final class MainWindow {
         if (file != null) {
             open(file.toPath());
         }
+    }
+
+    @FXML
+    private void choosePreimages() {
+        traceActions.choosePreimages();
+    }
+
+    @FXML
+    private void saveTrace() {
+        traceActions.saveTrace();
+    }
+
+    @FXML
+    private void compareTraces() {
+        traceActions.compareTraces();
+    }
+
+    /** The trace actions (pre-images, save trace, compare), for tests and the game view's hook. */
+    TraceActions traceActions() {
+        return traceActions;
+    }
+
+    /** Shows a document other than a run or a game (a diff) in the content area. */
+    void showDocument(javafx.scene.Node view, String title) {
+        closeContent();
+        content.getChildren().setAll(view);
+        titleText.setText(title);
+        stage.setTitle("Faultscope · " + title);
     }
 
     @FXML

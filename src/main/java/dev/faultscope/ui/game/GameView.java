@@ -72,6 +72,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
     @FXML private Label inspectorTitle;
     @FXML private GridPane inspector;
     @FXML private Button openVmButton;
+    @FXML private Button compareButton;
     @FXML private Button stepViewButton;
     @FXML private TextArea stepText;
     @FXML private ChoiceBox<String> sideChoice;
@@ -99,6 +100,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private Consumer<String> status = s -> { };
     private Consumer<Task<?>> taskListener = t -> { };
     private VmOpener vmOpener;
+    private java.util.function.ObjIntConsumer<GameView> honestComparer;
     private boolean updating;
     private volatile boolean closed;
     private LeafStep lastStep;
@@ -225,6 +227,18 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     public void setTaskListener(Consumer<Task<?>> l) {
         taskListener = l;
+    }
+
+    /** Opens the selected execution claim's disputed trace beside the honest run (a diff document). */
+    public void setHonestComparer(java.util.function.ObjIntConsumer<GameView> c) {
+        honestComparer = c;
+    }
+
+    @FXML
+    public void compareWithHonest() {
+        if (honestComparer != null) {
+            honestComparer.accept(this, model.selected());
+        }
     }
 
     public void setVmOpener(VmOpener o) {
@@ -437,6 +451,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
         }
         boolean exec = c.depth() > g.config().splitDepth();
         openVmButton.setDisable(!exec || model.honest() == null);
+        compareButton.setDisable(!exec || model.honest() == null || honestComparer == null);
         stepViewButton.setDisable(c.depth() != g.config().maxGameDepth());
         boolean leaf = c.depth() >= g.config().maxGameDepth();
         // At a leaf the same buttons send a step (with the honest trace's state data and proof).

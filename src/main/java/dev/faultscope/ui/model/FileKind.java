@@ -19,7 +19,8 @@ public enum FileKind {
     CANNON_STATE("Cannon state JSON"),
     CANNON_PROOF("Cannon step proof JSON"),
     SCENARIO("scenario (a rollup chain)"),
-    SESSION("Faultscope session");
+    SESSION("Faultscope session"),
+    TRACE_BUNDLE("Faultscope trace bundle");
 
     private final String description;
 
@@ -44,6 +45,9 @@ public enum FileKind {
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(4);
+        }
+        if (head.length == 4 && head[0] == 'F' && head[1] == 'S' && head[2] == 'T' && head[3] == 'R') {
+            return TRACE_BUNDLE;
         }
         if (head.length == 4 && head[0] == 0x7F && head[1] == 'E' && head[2] == 'L' && head[3] == 'F') {
             return ELF;

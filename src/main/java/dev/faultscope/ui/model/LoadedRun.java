@@ -7,7 +7,11 @@ import dev.faultscope.fpp.FppHost;
 import dev.faultscope.fpp.FppInputs;
 import dev.faultscope.fpp.Proposer;
 import dev.faultscope.fpp.Proposers;
+import dev.faultscope.io.TraceBundle;
+import dev.faultscope.io.TraceManifest;
 import dev.faultscope.oracle.PreimageOracle;
+import dev.faultscope.oracle.PreimageSource;
+import dev.faultscope.oracle.PreimageSources;
 import dev.faultscope.oracle.PreimageStore;
 import dev.faultscope.vm.Symbols;
 import dev.faultscope.vm.UnmappedCode;
@@ -83,6 +87,39 @@ public record LoadedRun(String title, String detail, VmState initial, Symbols sy
         String warning = UnmappedCode.check(state).map(w -> "; warning: " + w).orElse("");
         return plain(name, "Cannon state " + name + " at step " + state.step() + " (no symbols, no pre-image host)" + warning,
             state, Symbols.NONE);
+    }
+
+    /**
+     * A trace bundle: its initial state and symbols, its own pre-images first. The workbench replays it; the
+     * bundle's checkpoints are checked by {@code faultscope run --input}.
+     */
+    public static LoadedRun bundle(Path path) throws IOException {
+        try (TraceBundle b = TraceBundle.open(path)) {
+            b.verify();
+            TraceManifest m = b.manifest();
+            LoadedRun r = plain("Trace · " + path.getFileName(), "Trace bundle " + path.getFileName() + " from " + m.producer()
+                + (m.scenario() == null ? "" : " (" + m.scenario().file() + ", block " + m.scenario().agreedBlock() + " → " + m.scenario().claimBlock() + ")")
+                + ": " + String.format("%,d", m.finalStep() - m.firstStep()) + " steps, " + m.stop() + ", " + b.checkpoints().size()
+                + " checkpoints; its " + b.preimages().size() + " pre-images are served", b.initialState(), b.symbols());
+            r.addSource(b.preimageSource());
+            return r;
+        }
+    }
+
+    /** Adds a pre-image source, searched after the ones the run already has (File > Pre-images…). */
+    public void addSource(PreimageSource source) {
+        PreimageSources sources = store.fallback();
+        if (sources == null) {
+            store.fallback(new PreimageSources(source));
+        } else {
+            sources.add(source);
+        }
+    }
+
+    /** The sources added to this run, beyond its own host, by description. */
+    public java.util.List<String> sourceNames() {
+        PreimageSources sources = store.fallback();
+        return sources == null ? java.util.List.of() : sources.sources().stream().map(PreimageSource::describe).toList();
     }
 
     private static LoadedRun plain(String title, String detail, VmState state, Symbols symbols) {

@@ -5,6 +5,7 @@ import dev.faultscope.vm.Memory;
 import dev.faultscope.vm.StepProof;
 import dev.faultscope.vm.Symbols;
 import dev.faultscope.vm.TraceCursor;
+import dev.faultscope.oracle.PreimageSources;
 import dev.faultscope.vm.VmFault;
 import dev.faultscope.vm.VmState;
 import dev.faultscope.vm.disasm.Disassembler;
@@ -91,6 +92,16 @@ public final class Workbench {
         return fault;
     }
 
+    /** A VM fault's message; a missing pre-image says which key, its hint and what to do (File > Pre-images…). */
+    private String explain(VmFault e) {
+        PreimageSources sources = run.store().fallback();
+        if (e.reason().startsWith("missing pre-image") && sources != null && sources.lastMiss() != null) {
+            return String.format("step %d, pc 0x%08x: %s (File > Pre-images… adds a source; the run stays where it was)",
+                e.step() + 1, e.pc(), sources.lastMiss().message());
+        }
+        return e.getMessage();
+    }
+
     // ---- moving ----
 
     /** Executes one instruction; false when the program has exited or the step faults (see {@link #fault}). */
@@ -102,7 +113,7 @@ public final class Workbench {
         try {
             cursor.stepForward();
         } catch (VmFault e) {
-            fault = e.getMessage();
+            fault = explain(e);
             return false;
         } catch (RuntimeException e) {
             // The host failing to serve a hint or a pre-image: the step did not happen.
@@ -141,7 +152,7 @@ public final class Workbench {
         try {
             cursor.seek(t - 1);
         } catch (VmFault e) {
-            fault = e.getMessage();
+            fault = explain(e);
             forgetLastStep();
             afterMove();
             return cursor.step();
@@ -184,7 +195,7 @@ public final class Workbench {
             try {
                 ran = cursor.run(n, stopAtBreakpoints && !breakpoints.isEmpty() ? s -> breakpoints.contains(s.pc()) : null);
             } catch (VmFault e) {
-                fault = e.getMessage();
+                fault = explain(e);
                 afterMove();
                 return Stop.FAULT;
             } catch (RuntimeException e) {
