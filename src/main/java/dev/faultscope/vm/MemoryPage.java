@@ -19,6 +19,11 @@ final class MemoryPage {
     /** True once the owner has marked this page's upper-tree ancestors stale since the last root computation. */
     boolean ancestorsMarked;
     final int ownerEpoch;
+    /**
+     * The emulator's decode cache for this page's words ({@link Decoder}), made on first execution; entry 0 means
+     * "decode again". Each page object has its own (a copy starts without), and a write clears its word's entry.
+     */
+    byte[] decoded;
 
     /** A fresh all-zero page, its nodes set to the zero-subtree hashes. */
     MemoryPage(int ownerEpoch) {
