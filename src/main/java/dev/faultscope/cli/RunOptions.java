@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 /**
  * The options that shape a VM run, shared by {@code run} and {@code fpp}, and the loop that follows them:
- * per step, in Cannon's order, info, stop, snapshot, proof, then the step itself.
+ * at each step a pattern matches, in Cannon's order, info, stop, snapshot, proof, then the step itself.
  */
 final class RunOptions {
     @Option(names = "--stop-at", defaultValue = "never", converter = PatternConverter.class,
@@ -38,13 +38,23 @@ final class RunOptions {
         description = "log progress at each matching step")
     StepPattern infoAt;
 
-    /** Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates. */
+    /**
+     * Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates.
+     * Between the steps a pattern names, the emulator runs plainly ({@link Mips32Emulator#run}); the patterns are
+     * checked only at the next step one of them is due.
+     */
     void run(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
         VmState state = emu.state();
         long startNanos = System.nanoTime();
         long startStep = state.step();
         while (!state.exited()) {
             long step = state.step();
+            long due = Math.min(Math.min(infoAt.nextMatch(step), stopAt.nextMatch(step)),
+                Math.min(snapshotAt.nextMatch(step), proofAt.nextMatch(step)));
+            if (due > step) {
+                emu.run(due - step);
+                continue;
+            }
             if (infoAt.matches(step)) {
                 log.println(infoLine(state, symbols, startNanos, startStep));
             }
