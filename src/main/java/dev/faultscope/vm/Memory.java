@@ -70,9 +70,9 @@ public final class Memory {
         }
         int wi = (addr >>> 2) & (MemoryPage.WORDS - 1);
         p.words[wi] = value;
-        byte[] decoded = p.decoded;
-        if (decoded != null) {
-            decoded[wi] = 0; // self-modifying code: the emulator decodes this word again
+        PageCode code = p.code;
+        if (code != null) {
+            code.written(wi); // self-modifying code: the emulator decodes and translates this word again
         }
         int leaf = wi >>> 3;
         if (leaf < 64) {

@@ -67,6 +67,42 @@ public final class Mips32Emulator {
 
     /** Marks the cached code page as absent; no page base has bit 2 set, so the fetch test always fails. */
     private static final int NO_PAGE = 4;
+    private static final int HEAT_MASK = 4095;
+    /** Times each branch target was reached, by address hashed into a small table (collisions only blur it). */
+    private final int[] heat = new int[HEAT_MASK + 1];
+    /** A branch target reached this many times is translated to bytecode ({@link BlockTranslator}); 0 never. */
+    private int translateAfter = 256;
+
+    /** Steps run in translated blocks, for tests and benchmarks. */
+    private long translatedSteps;
+
+    long translatedSteps() {
+        return translatedSteps;
+    }
+
+    /** How often a branch target is reached before its block is translated; 0 turns translation off. */
+    void translateAfter(int times) {
+        this.translateAfter = times <= 0 ? -1 : times;
+    }
+
+    /** Translates the block at {@code target}, if its page exists and still takes translations. */
+    private void translate(int target) {
+        MemoryPage p = (target & 3) == 0 ? mem.pageAt(target) : null;
+        if (p == null) {
+            return;
+        }
+        PageCode code = p.code;
+        if (code == null) {
+            code = new PageCode();
+            p.code = code;
+        }
+        if (!code.translatable()) {
+            return;
+        }
+        TranslatorThread.translate(p, target);
+        // Far below the threshold: a block is not looked for again soon (it may be dropped by a write, or untranslatable).
+        heat[(target >>> 2) & HEAT_MASK] = -64 * translateAfter;
+    }
 
     /**
      * The hot loop: pc, nextPC and the step count live in locals, instructions are classified once per word
@@ -86,6 +122,10 @@ public final class Mips32Emulator {
         int codeBase = NO_PAGE;
         int[] words = null;
         byte[] decoded = null;
+        CompiledBlock[] blocks = null;
+        boolean afterBlock = false;
+        long blockSteps = 0;
+        final int[] heat = this.heat;
         while (done < maxSteps) {
             slow:
             {
@@ -96,13 +136,42 @@ public final class Mips32Emulator {
                     }
                     codeBase = pc & 0xFFFFF000;
                     words = p.words;
-                    decoded = p.decoded;
-                    if (decoded == null) {
-                        decoded = new byte[MemoryPage.WORDS];
-                        p.decoded = decoded;
+                    PageCode code = p.code;
+                    if (code == null) {
+                        code = new PageCode();
+                        p.code = code;
                     }
+                    decoded = code.ops;
+                    blocks = code.blocks;
                 }
                 int wi = (pc >>> 2) & (MemoryPage.WORDS - 1);
+                if (blocks != null) {
+                    CompiledBlock block = blocks[wi];
+                    if (block != null && nextPC == pc + 4 && maxSteps - done >= block.length) {
+                        long result = block.run(r, mem, s);
+                        int ran = (int) (result >>> 32) & 0x7FFFFFFF;
+                        if (ran != 0) { // 0: it starts with a division by zero, which the code below reports
+                            done += ran;
+                            blockSteps += ran;
+                            pc = (int) result;
+                            nextPC = pc + 4;
+                            if (result < 0) {
+                                codeBase = NO_PAGE; // it wrote into its own page, which may have been copied
+                            }
+                            afterBlock = true;
+                            continue;
+                        }
+                    }
+                }
+                if (afterBlock) {
+                    // A block left to code that has none (a branch's fall-through, say): count it like a branch target.
+                    afterBlock = false;
+                    if (nextPC == pc + 4 && ++heat[(pc >>> 2) & HEAT_MASK] == translateAfter) {
+                        translate(pc);
+                        codeBase = NO_PAGE;
+                        continue;
+                    }
+                }
                 int insn = words[wi];
                 int op = decoded[wi];
                 if (op == 0) {
@@ -359,6 +428,10 @@ public final class Mips32Emulator {
                         nextPC = taken ? pc + 4 + ((short) insn << 2) : pc + 8;
                         pc += 4;
                         done++;
+                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
+                            translate(nextPC);
+                            codeBase = NO_PAGE;
+                        }
                         continue;
                     }
                     case Decoder.J:
@@ -372,6 +445,10 @@ public final class Mips32Emulator {
                         nextPC = (nextPC & 0xF0000000) | ((insn & 0x03FFFFFF) << 2);
                         pc += 4;
                         done++;
+                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
+                            translate(nextPC);
+                            codeBase = NO_PAGE;
+                        }
                         continue;
                     }
                     case Decoder.JR:
@@ -387,6 +464,10 @@ public final class Mips32Emulator {
                         nextPC = target;
                         pc += 4;
                         done++;
+                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
+                            translate(nextPC);
+                            codeBase = NO_PAGE;
+                        }
                         continue;
                     }
                     default:
@@ -407,9 +488,11 @@ public final class Mips32Emulator {
             nextPC = s.nextPC;
             codeBase = NO_PAGE; // a syscall may have written memory
             if (s.exited) {
+                translatedSteps += blockSteps;
                 return done;
             }
         }
+        translatedSteps += blockSteps;
         s.pc = pc;
         s.nextPC = nextPC;
         s.step = startStep + done;

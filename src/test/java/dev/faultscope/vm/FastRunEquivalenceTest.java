@@ -17,8 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * {@link Mips32Emulator#run} takes a fast path (decode cache, locals, one switch); {@link Mips32Emulator#step} is the
- * reference. Both must give the same states, step counts, outputs, faults and last data access: checked on the
+ * {@link Mips32Emulator#run} takes a fast path (decode cache, locals, one switch, hot blocks translated to bytecode);
+ * {@link Mips32Emulator#step} is the reference. Both must give the same states, step counts, outputs, faults and last data access: checked on the
  * compiled programs and the bench program run in random chunks, and on random instruction soups that branch in
  * delay slots, divide by zero, jump to unaligned addresses and write over their own code, across snapshots.
  */
@@ -40,6 +40,7 @@ class FastRunEquivalenceTest {
         VmState fast = ElfLoader.load(elf).state();
         VmState ref = ElfLoader.load(elf).state();
         Mips32Emulator fastEmu = new Mips32Emulator(fast, PreimageOracle.NONE);
+        fastEmu.translateAfter(3); // translate nearly every block, to check them all
         Mips32Emulator refEmu = new Mips32Emulator(ref, PreimageOracle.NONE);
         ByteArrayOutputStream fastOut = new ByteArrayOutputStream();
         ByteArrayOutputStream refOut = new ByteArrayOutputStream();
@@ -64,6 +65,8 @@ class FastRunEquivalenceTest {
             }
         }
         assertEquals(refOut.toString(), fastOut.toString(), program + ": output");
+        assertTrue(fastEmu.translatedSteps() > ref.step() / 4, program + ": only " + fastEmu.translatedSteps() + " of "
+            + ref.step() + " steps ran translated");
         assertTrue(ref.exited() || ref.step() >= limit);
     }
 
@@ -71,11 +74,13 @@ class FastRunEquivalenceTest {
     void randomInstructionSoupsEqualStepByStepFaultsIncluded() {
         int faults = 0;
         long steps = 0;
+        long translated = 0;
         for (int seed = 0; seed < 400; seed++) {
             Random random = new Random(seed);
             VmState fast = soup(random);
             VmState ref = fast.copy();
             Mips32Emulator fastEmu = new Mips32Emulator(fast, PreimageOracle.NONE);
+            fastEmu.translateAfter(seed % 3 == 0 ? 0 : 1 + seed % 4); // interpreter alone, and blocks early
             Mips32Emulator refEmu = new Mips32Emulator(ref, PreimageOracle.NONE);
             fastEmu.setOutput(null, null);
             refEmu.setOutput(null, null);
@@ -110,7 +115,9 @@ class FastRunEquivalenceTest {
                 }
             }
             steps += ref.step();
+            translated += fastEmu.translatedSteps();
         }
+        assertTrue(translated > steps / 10, "only " + translated + " of " + steps + " steps ran translated");
         assertTrue(faults > 50, "the soups should fault often enough to test faults: " + faults);
         assertTrue(steps > 100_000, "the soups should run long enough: " + steps + " steps");
     }
