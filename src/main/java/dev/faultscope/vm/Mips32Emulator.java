@@ -71,7 +71,7 @@ public final class Mips32Emulator {
     /** Times each branch target was reached, by address hashed into a small table (collisions only blur it). */
     private final int[] heat = new int[HEAT_MASK + 1];
     /** A branch target reached this many times is translated to bytecode ({@link BlockTranslator}); 0 never. */
-    private int translateAfter = 256;
+    private int translateAfter = 64;
 
     /** Steps run in translated blocks, for tests and benchmarks. */
     private long translatedSteps;
