@@ -268,39 +268,12 @@ public final class Mips32Emulator {
                         r[(insn >>> 11) & 31] = Integer.numberOfLeadingZeros(~r[(insn >>> 21) & 31]);
                         break;
                     case Decoder.HILO: {
-                        int a = r[(insn >>> 21) & 31];
+                        int fun = insn & 0x3F;
                         int b = r[(insn >>> 16) & 31];
-                        int value = 0;
-                        switch (insn & 0x3F) {
-                            case 0x10 -> value = s.hi;
-                            case 0x11 -> s.hi = a;
-                            case 0x12 -> value = s.lo;
-                            case 0x13 -> s.lo = a;
-                            case 0x18 -> {
-                                long product = (long) a * b;
-                                s.hi = (int) (product >>> 32);
-                                s.lo = (int) product;
-                            }
-                            case 0x19 -> {
-                                long product = (a & 0xFFFFFFFFL) * (b & 0xFFFFFFFFL);
-                                s.hi = (int) (product >>> 32);
-                                s.lo = (int) product;
-                            }
-                            case 0x1A -> {
-                                if (b == 0) {
-                                    break slow;
-                                }
-                                s.lo = a / b;
-                                s.hi = a % b;
-                            }
-                            default -> { // 0x1B divu
-                                if (b == 0) {
-                                    break slow;
-                                }
-                                s.lo = Integer.divideUnsigned(a, b);
-                                s.hi = Integer.remainderUnsigned(a, b);
-                            }
+                        if (b == 0 && (fun == 0x1A || fun == 0x1B)) {
+                            break slow; // division by zero
                         }
+                        int value = BlockOps.hiLo(s, fun, r[(insn >>> 21) & 31], b);
                         int rd = (insn >>> 11) & 31;
                         if (rd != 0) {
                             r[rd] = value;
