@@ -28,7 +28,7 @@ import java.util.List;
 
 @Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure the engine's speed.",
     "bench vm: instructions per second for plain stepping and for stepping with a proof at every step,",
-    "  on a bundled compute-heavy MIPS program (or --program).",
+    "  on a bundled compute-heavy MIPS program (or --program); --vs-qemu also times qemu-mips on the same ELF.",
     "bench fpp: the fault proof program on every block transition n -> n+1 of a scenario (--scenario):",
     "  steps per transition, time per run, and the share of steps spent in Keccak."})
 final class BenchCommand implements Callable<Integer> {
@@ -48,6 +48,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--repeat", defaultValue = "5", converter = OptionValues.PositiveInt.class, description = "plain runs to time (default: ${DEFAULT-VALUE})")
     int repeat;
+
+    @Option(names = "--vs-qemu", description = "bench vm: also run the same ELF under qemu-mips (user mode) and print both rates and their ratio")
+    boolean vsQemu;
 
     @Option(names = "--proof-steps", defaultValue = "200000", converter = OptionValues.PositiveLong.class, description = "steps to run with a proof at each (default: ${DEFAULT-VALUE})")
     long proofSteps;
@@ -99,6 +102,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void benchVm() throws IOException {
+        Path qemu = vsQemu ? QemuRunner.find().orElseThrow(() -> new Main.CommandFailure(
+            "--vs-qemu: qemu-mips is not installed (on Debian: apt-get install qemu-user)", 1)) : null;
         byte[] elf = program != null ? Inputs.read(program) : bundled();
         if (program != null) {
             dev.faultscope.io.ElfFiles.load(program, elf); // refuses a bad --program by name before timing anything
@@ -109,24 +114,32 @@ final class BenchCommand implements Callable<Integer> {
         List<Double> rates = new ArrayList<>();
         String programOutput = "";
         long steps = 0;
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int i = 0; i < repeat; i++) {
             VmState state = ElfLoader.load(elf).state();
             Mips32Emulator emu = new Mips32Emulator(state, PreimageOracle.NONE);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             emu.setOutput(out, out);
+            long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             steps = emu.run(Long.MAX_VALUE);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             rates.add(steps / seconds);
             programOutput = out.toString(StandardCharsets.UTF_8).strip();
-            main.out.printf("plain run %d: %,d steps in %.3f s = %.1f M instructions/s (exit %d)%n",
-                i + 1, steps, seconds, steps / seconds / 1e6, state.exitCode());
+            // CPU time too: on a shared machine the wall-clock rate also measures the other processes.
+            main.out.printf("plain run %d: %,d steps in %.3f s = %.1f M instructions/s (exit %d; %.1f M/s of this thread's CPU time)%n",
+                i + 1, steps, seconds, steps / seconds / 1e6, state.exitCode(), steps / cpuSeconds / 1e6);
         }
         List<Double> sorted = new ArrayList<>(rates);
         Collections.sort(sorted);
-        main.out.printf("plain: best %.1f M/s, median %.1f M/s over %d runs of %,d steps%n",
-            sorted.get(sorted.size() - 1) / 1e6, sorted.get(sorted.size() / 2) / 1e6, rates.size(), steps);
+        double best = sorted.get(sorted.size() - 1);
+        main.out.printf("plain: best %.1f M/s, median %.1f M/s, worst %.1f M/s over %d runs of %,d steps%n",
+            best / 1e6, sorted.get(sorted.size() / 2) / 1e6, sorted.get(0) / 1e6, rates.size(), steps);
         main.out.println("program output: " + programOutput);
+        if (qemu != null) {
+            benchQemu(qemu, elf, steps, best, programOutput);
+        }
 
         VmState state = ElfLoader.load(elf).state();
         Mips32Emulator emu = new Mips32Emulator(state, PreimageOracle.NONE);
@@ -138,6 +151,27 @@ final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         main.out.printf("with a proof at every step: %,d steps in %.3f s = %.0f steps/s%n", n, seconds, n / seconds);
+    }
+
+    /**
+     * Runs the ELF under qemu-mips {@code repeat} times and compares wall-clock rates; qemu executes the same
+     * instructions (same binary, same syscalls, same output), so our step count is its instruction count too.
+     */
+    private void benchQemu(Path qemu, byte[] elf, long steps, double vmBest, String vmOutput) throws IOException {
+        double qemuBest = 0;
+        for (int i = 0; i < repeat; i++) {
+            QemuRunner.Result r = QemuRunner.run(qemu, elf);
+            if (!r.output().strip().equals(vmOutput)) {
+                throw new Main.CommandFailure("--vs-qemu: qemu-mips printed something else than the VM (exit " + r.exitCode()
+                    + "): " + r.output().strip(), 1);
+            }
+            double rate = steps / r.seconds();
+            qemuBest = Math.max(qemuBest, rate);
+            main.out.printf("qemu-mips run %d: %.3f s = %.1f M instructions/s (exit %d, same output)%n",
+                i + 1, r.seconds(), rate / 1e6, r.exitCode());
+        }
+        main.out.printf("vs qemu: VM best %.1f M/s, qemu-mips best %.1f M/s; qemu-mips is %.1f times as fast%n",
+            vmBest / 1e6, qemuBest / 1e6, qemuBest / vmBest);
     }
 
     private static byte[] bundled() {

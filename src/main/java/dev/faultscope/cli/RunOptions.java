@@ -15,7 +15,7 @@ import java.nio.file.Path;
 
 /**
  * The options that shape a VM run, shared by {@code run} and {@code fpp}, and the loop that follows them:
- * per step, in Cannon's order, info, stop, snapshot, proof, then the step itself.
+ * at each step a pattern matches, in Cannon's order, info, stop, snapshot, proof, then the step itself.
  */
 final class RunOptions {
     @Option(names = "--stop-at", defaultValue = "never", converter = PatternConverter.class,
@@ -48,7 +48,8 @@ final class RunOptions {
 
     /**
      * Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates.
-     * A state whose pc is in unmapped memory is refused unless a stop pattern bounds the run.
+     * A state whose pc is in unmapped memory is refused unless a stop pattern bounds the run. Between the steps a
+     * pattern names, the emulator runs plainly ({@link Mips32Emulator#run}) unless a hook must see every step.
      */
     void run(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
         run(emu, symbols, log, null);
@@ -103,6 +104,12 @@ final class RunOptions {
         long startStep = state.step();
         while (!state.exited()) {
             long step = state.step();
+            long due = Math.min(Math.min(infoAt.nextMatch(step), stopAt.nextMatch(step)),
+                Math.min(snapshotAt.nextMatch(step), proofAt.nextMatch(step)));
+            if (due > step && hook == null) {
+                emu.run(due - step);
+                continue;
+            }
             if (infoAt.matches(step)) {
                 log.println(infoLine(state, symbols, startNanos, startStep));
             }

@@ -44,6 +44,23 @@ public record StepPattern(Kind kind, long n) {
         };
     }
 
+    /** The first step at or after {@code step} this pattern matches, or {@link Long#MAX_VALUE} when none can. */
+    public long nextMatch(long step) {
+        return switch (kind) {
+            case NEVER -> Long.MAX_VALUE;
+            case ALWAYS -> step;
+            case EXACTLY -> n >= step ? n : Long.MAX_VALUE; // steps past 2^63 are never reached
+            case EVERY -> {
+                long rest = Long.remainderUnsigned(step, n);
+                if (rest == 0) {
+                    yield step;
+                }
+                long next = step + (n - rest);
+                yield next < 0 || Long.compareUnsigned(next, step) < 0 ? Long.MAX_VALUE : next;
+            }
+        };
+    }
+
     @Override
     public String toString() {
         return switch (kind) {

@@ -56,6 +56,11 @@ public final class Memory {
         return p == null ? 0 : p.words[(addr >>> 2) & (MemoryPage.WORDS - 1)];
     }
 
+    /** The page holding {@code addr}, or null when it was never written; only for reading. */
+    MemoryPage pageAt(int addr) {
+        return pages[addr >>> PAGE_SHIFT];
+    }
+
     /** Writes the word at {@code addr & ~3}. */
     public void setWord(int addr, int value) {
         int pi = addr >>> PAGE_SHIFT;
@@ -65,6 +70,10 @@ public final class Memory {
         }
         int wi = (addr >>> 2) & (MemoryPage.WORDS - 1);
         p.words[wi] = value;
+        PageCode code = p.code;
+        if (code != null) {
+            code.written(wi); // self-modifying code: the emulator decodes and translates this word again
+        }
         int leaf = wi >>> 3;
         if (leaf < 64) {
             p.dirtyLo |= 1L << leaf;

@@ -19,6 +19,8 @@ final class MemoryPage {
     /** True once the owner has marked this page's upper-tree ancestors stale since the last root computation. */
     boolean ancestorsMarked;
     final int ownerEpoch;
+    /** The emulator's decoded and translated code from this page, made on first execution; a copy starts without. */
+    PageCode code;
 
     /** A fresh all-zero page, its nodes set to the zero-subtree hashes. */
     MemoryPage(int ownerEpoch) {

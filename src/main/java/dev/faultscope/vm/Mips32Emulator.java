@@ -48,13 +48,427 @@ public final class Mips32Emulator {
         return lastDataWritten;
     }
 
-    /** Runs until the program exits or {@code maxSteps} steps have run; returns the steps executed. */
+    /**
+     * Runs until the program exits or {@code maxSteps} steps have run; returns the steps executed. The same
+     * states, faults and step counts as calling {@link #step} that many times, only faster: all but the last
+     * step go through {@link #runFast}, and the last through {@link #step}, so {@link #lastDataAddress} describes it.
+     */
     public long run(long maxSteps) {
-        long done = 0;
-        while (done < maxSteps && !s.exited) {
+        if (maxSteps <= 0 || s.exited) {
+            return 0;
+        }
+        long done = runFast(maxSteps - 1);
+        if (!s.exited) {
             step();
             done++;
         }
+        return done;
+    }
+
+    /** Marks the cached code page as absent; no page base has bit 2 set, so the fetch test always fails. */
+    private static final int NO_PAGE = 4;
+    private static final int HEAT_MASK = 4095;
+    /** Times each branch target was reached, by address hashed into a small table (collisions only blur it). */
+    private final int[] heat = new int[HEAT_MASK + 1];
+    /** A branch target reached this many times is translated to bytecode ({@link BlockTranslator}); 0 never. */
+    private int translateAfter = 64;
+
+    /** Steps run in translated blocks, for tests and benchmarks. */
+    private long translatedSteps;
+
+    long translatedSteps() {
+        return translatedSteps;
+    }
+
+    /** How often a branch target is reached before its block is translated; 0 turns translation off. */
+    void translateAfter(int times) {
+        this.translateAfter = times <= 0 ? -1 : times;
+    }
+
+    /** Translates the block at {@code target}, if its page exists and still takes translations. */
+    private void translate(int target) {
+        MemoryPage p = (target & 3) == 0 ? mem.pageAt(target) : null;
+        if (p == null) {
+            return;
+        }
+        PageCode code = p.code;
+        if (code == null) {
+            code = new PageCode();
+            p.code = code;
+        }
+        if (!code.translatable()) {
+            return;
+        }
+        TranslatorThread.translate(p, target);
+        // Far below the threshold: a block is not looked for again soon (it may be dropped by a write, or untranslatable).
+        heat[(target >>> 2) & HEAT_MASK] = -64 * translateAfter;
+    }
+
+    /**
+     * The hot loop: pc, nextPC and the step count live in locals, instructions are classified once per word
+     * and page ({@link Decoder}, cached on the page and cleared by a write to its word) and run from one switch.
+     * Anything unusual (a syscall, a fault, an invalid or unaligned fetch, a branch in a delay slot) takes one
+     * {@link #step} with the state written back first, so faults are raised by the reference code on an exact state.
+     * It keeps no record of data accesses: {@link #stepWithProof} and {@link #step} do that.
+     */
+    private long runFast(long maxSteps) {
+        final VmState s = this.s;
+        final int[] r = this.r;
+        final Memory mem = this.mem;
+        final long startStep = s.step;
+        int pc = s.pc;
+        int nextPC = s.nextPC;
+        long done = 0;
+        int codeBase = NO_PAGE;
+        int[] words = null;
+        byte[] decoded = null;
+        CompiledBlock[] blocks = null;
+        boolean afterBlock = false;
+        long blockSteps = 0;
+        final int[] heat = this.heat;
+        while (done < maxSteps) {
+            slow:
+            {
+                if ((pc & 0xFFFFF003) != codeBase) {
+                    MemoryPage p = (pc & 3) == 0 ? mem.pageAt(pc) : null;
+                    if (p == null) {
+                        break slow; // an unaligned fetch faults; an unwritten page holds zeros (no-ops)
+                    }
+                    codeBase = pc & 0xFFFFF000;
+                    words = p.words;
+                    PageCode code = p.code;
+                    if (code == null) {
+                        code = new PageCode();
+                        p.code = code;
+                    }
+                    decoded = code.ops;
+                    blocks = code.blocks;
+                }
+                int wi = (pc >>> 2) & (MemoryPage.WORDS - 1);
+                if (blocks != null) {
+                    CompiledBlock block = blocks[wi];
+                    if (block != null && nextPC == pc + 4 && maxSteps - done >= block.length) {
+                        long result = block.run(r, mem, s);
+                        int ran = (int) (result >>> 32) & 0x7FFFFFFF;
+                        if (ran != 0) { // 0: it starts with a division by zero, which the code below reports
+                            done += ran;
+                            blockSteps += ran;
+                            pc = (int) result;
+                            nextPC = pc + 4;
+                            if (result < 0) {
+                                codeBase = NO_PAGE; // it wrote into its own page, which may have been copied
+                            }
+                            afterBlock = true;
+                            continue;
+                        }
+                    }
+                }
+                if (afterBlock) {
+                    // A block left to code that has none (a branch's fall-through, say): count it like a branch target.
+                    afterBlock = false;
+                    if (nextPC == pc + 4 && ++heat[(pc >>> 2) & HEAT_MASK] == translateAfter) {
+                        translate(pc);
+                        codeBase = NO_PAGE;
+                        continue;
+                    }
+                }
+                int insn = words[wi];
+                int op = decoded[wi];
+                if (op == 0) {
+                    op = Decoder.decode(insn);
+                    decoded[wi] = (byte) op;
+                }
+                switch (op) {
+                    case Decoder.NOP:
+                        break;
+                    case Decoder.ADDIU:
+                        r[(insn >>> 16) & 31] = r[(insn >>> 21) & 31] + (short) insn;
+                        break;
+                    case Decoder.ADDU:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] + r[(insn >>> 16) & 31];
+                        break;
+                    case Decoder.SUBU:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] - r[(insn >>> 16) & 31];
+                        break;
+                    case Decoder.AND:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] & r[(insn >>> 16) & 31];
+                        break;
+                    case Decoder.OR:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] | r[(insn >>> 16) & 31];
+                        break;
+                    case Decoder.XOR:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] ^ r[(insn >>> 16) & 31];
+                        break;
+                    case Decoder.NOR:
+                        r[(insn >>> 11) & 31] = ~(r[(insn >>> 21) & 31] | r[(insn >>> 16) & 31]);
+                        break;
+                    case Decoder.SLT:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] < r[(insn >>> 16) & 31] ? 1 : 0;
+                        break;
+                    case Decoder.SLTU:
+                        r[(insn >>> 11) & 31] = Integer.compareUnsigned(r[(insn >>> 21) & 31], r[(insn >>> 16) & 31]) < 0 ? 1 : 0;
+                        break;
+                    // Java masks int shift distances to 5 bits, as MIPS does.
+                    case Decoder.SLL:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 16) & 31] << (insn >>> 6);
+                        break;
+                    case Decoder.SRL:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 16) & 31] >>> (insn >>> 6);
+                        break;
+                    case Decoder.SRA:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 16) & 31] >> (insn >>> 6);
+                        break;
+                    case Decoder.SLLV:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 16) & 31] << r[(insn >>> 21) & 31];
+                        break;
+                    case Decoder.SRLV:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 16) & 31] >>> r[(insn >>> 21) & 31];
+                        break;
+                    case Decoder.SRAV:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 16) & 31] >> r[(insn >>> 21) & 31];
+                        break;
+                    case Decoder.MOVZ:
+                        if (r[(insn >>> 16) & 31] == 0) {
+                            r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31];
+                        }
+                        break;
+                    case Decoder.MOVN:
+                        if (r[(insn >>> 16) & 31] != 0) {
+                            r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31];
+                        }
+                        break;
+                    case Decoder.SYNC:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31];
+                        break;
+                    case Decoder.SLTI:
+                        r[(insn >>> 16) & 31] = r[(insn >>> 21) & 31] < (short) insn ? 1 : 0;
+                        break;
+                    case Decoder.SLTIU:
+                        r[(insn >>> 16) & 31] = Integer.compareUnsigned(r[(insn >>> 21) & 31], (short) insn) < 0 ? 1 : 0;
+                        break;
+                    case Decoder.ANDI:
+                        r[(insn >>> 16) & 31] = r[(insn >>> 21) & 31] & (insn & 0xFFFF);
+                        break;
+                    case Decoder.ORI:
+                        r[(insn >>> 16) & 31] = r[(insn >>> 21) & 31] | (insn & 0xFFFF);
+                        break;
+                    case Decoder.XORI:
+                        r[(insn >>> 16) & 31] = r[(insn >>> 21) & 31] ^ (insn & 0xFFFF);
+                        break;
+                    case Decoder.LUI:
+                        r[(insn >>> 16) & 31] = insn << 16;
+                        break;
+                    case Decoder.MUL:
+                        r[(insn >>> 11) & 31] = r[(insn >>> 21) & 31] * r[(insn >>> 16) & 31];
+                        break;
+                    case Decoder.CLZ:
+                        r[(insn >>> 11) & 31] = Integer.numberOfLeadingZeros(r[(insn >>> 21) & 31]);
+                        break;
+                    case Decoder.CLO:
+                        r[(insn >>> 11) & 31] = Integer.numberOfLeadingZeros(~r[(insn >>> 21) & 31]);
+                        break;
+                    case Decoder.HILO: {
+                        int fun = insn & 0x3F;
+                        int b = r[(insn >>> 16) & 31];
+                        if (b == 0 && (fun == 0x1A || fun == 0x1B)) {
+                            break slow; // division by zero
+                        }
+                        int value = BlockOps.hiLo(s, fun, r[(insn >>> 21) & 31], b);
+                        int rd = (insn >>> 11) & 31;
+                        if (rd != 0) {
+                            r[rd] = value;
+                        }
+                        break;
+                    }
+                    case Decoder.LW:
+                        r[(insn >>> 16) & 31] = mem.getWord(r[(insn >>> 21) & 31] + (short) insn);
+                        break;
+                    case Decoder.LB: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        r[(insn >>> 16) & 31] = (byte) (mem.getWord(a) >>> ((3 - (a & 3)) << 3));
+                        break;
+                    }
+                    case Decoder.LBU: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        r[(insn >>> 16) & 31] = (mem.getWord(a) >>> ((3 - (a & 3)) << 3)) & 0xFF;
+                        break;
+                    }
+                    case Decoder.LH: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        r[(insn >>> 16) & 31] = (short) (mem.getWord(a) >>> ((2 - (a & 2)) << 3));
+                        break;
+                    }
+                    case Decoder.LHU: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        r[(insn >>> 16) & 31] = (mem.getWord(a) >>> ((2 - (a & 2)) << 3)) & 0xFFFF;
+                        break;
+                    }
+                    case Decoder.LWL: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int rt = (insn >>> 16) & 31;
+                        int sh = (a & 3) << 3;
+                        r[rt] = (r[rt] & ~(0xFFFFFFFF << sh)) | (mem.getWord(a) << sh);
+                        break;
+                    }
+                    case Decoder.LWR: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int rt = (insn >>> 16) & 31;
+                        int sh = 24 - ((a & 3) << 3);
+                        r[rt] = (r[rt] & ~(0xFFFFFFFF >>> sh)) | (mem.getWord(a) >>> sh);
+                        break;
+                    }
+                    case Decoder.SW: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        mem.setWord(a, r[(insn >>> 16) & 31]);
+                        if ((a & 0xFFFFF000) == codeBase) {
+                            codeBase = NO_PAGE; // the page may have been copied on write: fetch it again
+                        }
+                        break;
+                    }
+                    case Decoder.SB: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int sh = (3 - (a & 3)) << 3;
+                        mem.setWord(a, (mem.getWord(a) & ~(0xFF << sh)) | ((r[(insn >>> 16) & 31] & 0xFF) << sh));
+                        if ((a & 0xFFFFF000) == codeBase) {
+                            codeBase = NO_PAGE;
+                        }
+                        break;
+                    }
+                    case Decoder.SH: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int sh = (2 - (a & 2)) << 3;
+                        mem.setWord(a, (mem.getWord(a) & ~(0xFFFF << sh)) | ((r[(insn >>> 16) & 31] & 0xFFFF) << sh));
+                        if ((a & 0xFFFFF000) == codeBase) {
+                            codeBase = NO_PAGE;
+                        }
+                        break;
+                    }
+                    case Decoder.SWL: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int sh = (a & 3) << 3;
+                        mem.setWord(a, (mem.getWord(a) & ~(0xFFFFFFFF >>> sh)) | (r[(insn >>> 16) & 31] >>> sh));
+                        if ((a & 0xFFFFF000) == codeBase) {
+                            codeBase = NO_PAGE;
+                        }
+                        break;
+                    }
+                    case Decoder.SWR: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int sh = 24 - ((a & 3) << 3);
+                        mem.setWord(a, (mem.getWord(a) & ~(0xFFFFFFFF << sh)) | (r[(insn >>> 16) & 31] << sh));
+                        if ((a & 0xFFFFF000) == codeBase) {
+                            codeBase = NO_PAGE;
+                        }
+                        break;
+                    }
+                    case Decoder.SC: {
+                        int a = r[(insn >>> 21) & 31] + (short) insn;
+                        int rt = (insn >>> 16) & 31;
+                        mem.setWord(a, r[rt]);
+                        if (rt != 0) {
+                            r[rt] = 1;
+                        }
+                        if ((a & 0xFFFFF000) == codeBase) {
+                            codeBase = NO_PAGE;
+                        }
+                        break;
+                    }
+                    // Branches and jumps: in a delay slot they fault, which the reference step reports.
+                    case Decoder.BEQ:
+                    case Decoder.BNE:
+                    case Decoder.BLTZ:
+                    case Decoder.BGEZ:
+                    case Decoder.BLEZ:
+                    case Decoder.BGTZ:
+                    case Decoder.BGEZAL:
+                    case Decoder.BNEVER: {
+                        if (nextPC != pc + 4) {
+                            break slow;
+                        }
+                        int a = r[(insn >>> 21) & 31];
+                        boolean taken = switch (op) {
+                            case Decoder.BEQ -> a == r[(insn >>> 16) & 31];
+                            case Decoder.BNE -> a != r[(insn >>> 16) & 31];
+                            case Decoder.BLTZ -> a < 0;
+                            case Decoder.BGEZ, Decoder.BGEZAL -> a >= 0;
+                            case Decoder.BLEZ -> a <= 0;
+                            case Decoder.BGTZ -> a > 0;
+                            default -> false;
+                        };
+                        if (op == Decoder.BGEZAL) {
+                            r[31] = pc + 8;
+                        }
+                        nextPC = taken ? pc + 4 + ((short) insn << 2) : pc + 8;
+                        pc += 4;
+                        done++;
+                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
+                            translate(nextPC);
+                            codeBase = NO_PAGE;
+                        }
+                        continue;
+                    }
+                    case Decoder.J:
+                    case Decoder.JAL: {
+                        if (nextPC != pc + 4) {
+                            break slow;
+                        }
+                        if (op == Decoder.JAL) {
+                            r[31] = pc + 8;
+                        }
+                        nextPC = (nextPC & 0xF0000000) | ((insn & 0x03FFFFFF) << 2);
+                        pc += 4;
+                        done++;
+                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
+                            translate(nextPC);
+                            codeBase = NO_PAGE;
+                        }
+                        continue;
+                    }
+                    case Decoder.JR:
+                    case Decoder.JALR: {
+                        if (nextPC != pc + 4) {
+                            break slow;
+                        }
+                        int target = r[(insn >>> 21) & 31];
+                        int rd = (insn >>> 11) & 31;
+                        if (op == Decoder.JALR && rd != 0) {
+                            r[rd] = pc + 8;
+                        }
+                        nextPC = target;
+                        pc += 4;
+                        done++;
+                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
+                            translate(nextPC);
+                            codeBase = NO_PAGE;
+                        }
+                        continue;
+                    }
+                    default:
+                        break slow;
+                }
+                pc = nextPC;
+                nextPC += 4;
+                done++;
+                continue;
+            }
+            // One reference step on the written-back state: a syscall, a fault, or a rare form.
+            s.pc = pc;
+            s.nextPC = nextPC;
+            s.step = startStep + done;
+            step();
+            done++;
+            pc = s.pc;
+            nextPC = s.nextPC;
+            codeBase = NO_PAGE; // a syscall may have written memory
+            if (s.exited) {
+                translatedSteps += blockSteps;
+                return done;
+            }
+        }
+        translatedSteps += blockSteps;
+        s.pc = pc;
+        s.nextPC = nextPC;
+        s.step = startStep + done;
         return done;
     }
 
