@@ -37,8 +37,6 @@ public final class Memory {
     private final long[] scratch = new long[8 * (PAGE_DEPTH + 2)];
     /** Pages created or copied since the last root: when many, the next root hashes them in parallel first. */
     private int pagesTouched;
-    /** Pages created or copied ever: how much memory snapshots of this memory can hold between them. */
-    private long pagesCreated;
     /** Page indices of a snapshot being restored (reused; see {@link #restore}). */
     private long[] restoring;
 
@@ -179,7 +177,6 @@ public final class Memory {
         }
         pages[pi] = p;
         pagesTouched++;
-        pagesCreated++;
         // A fresh page (all zeros) or a copy with stale leaves changes the tree above it.
         p.ancestorsMarked = true;
         upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
@@ -221,11 +218,32 @@ public final class Memory {
         long tableBytes() {
             return 8L * indices.length + 64;
         }
-    }
 
-    /** Pages this memory has created or copied so far; each holds about {@link MemoryPage#BYTES}. */
-    long pagesCreated() {
-        return pagesCreated;
+        /**
+         * Heap this snapshot holds beyond {@code earlier} (an older snapshot of the same memory, or null): its
+         * page table and the pages {@code earlier} does not share. A page object stays at one index from its
+         * copy until it is replaced, so summing this over a chain of snapshots counts each page once.
+         */
+        long bytesBeyond(Snapshot earlier) {
+            long own = 0;
+            int n = indices.length;
+            if (earlier != null && earlier.indices.length <= n
+                    && Arrays.equals(earlier.indices, 0, earlier.indices.length, indices, 0, earlier.indices.length)) {
+                // The usual case: pages were only added since, in allocation order.
+                for (int i = 0; i < n; i++) {
+                    own += i < earlier.pages.length && earlier.pages[i] == pages[i] ? 0 : 1;
+                }
+            } else {
+                java.util.Set<MemoryPage> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                if (earlier != null) {
+                    shared.addAll(Arrays.asList(earlier.pages));
+                }
+                for (MemoryPage p : pages) {
+                    own += shared.contains(p) ? 0 : 1;
+                }
+            }
+            return tableBytes() + own * MemoryPage.BYTES;
+        }
     }
 
     /**
@@ -332,7 +350,6 @@ public final class Memory {
             if (p.hasDirtyLeaves()) {
                 if (p.ownerEpoch != epoch) {
                     pages[pi] = new MemoryPage(p, epoch); // never hash a page a snapshot shares
-                    pagesCreated++;
                 }
                 dirty[n++] = pi;
             }
@@ -382,7 +399,6 @@ public final class Memory {
             // Shared with a snapshot: hash our own copy rather than touch one another memory may read.
             p = new MemoryPage(p, epoch);
             pages[pi] = p;
-            pagesCreated++;
         }
         // The depth-20 area of the scratch is free while a page is hashed.
         hashDirtyLeaves(p, keccak, scratch, 8 * PAGE_DEPTH);

@@ -37,9 +37,8 @@ public final class TraceCursor {
     private final long checkpointBudget;
     /** checkpoints.get(k) is the state after k * interval steps. */
     private final List<VmState.Checkpoint> checkpoints = new ArrayList<>();
-    /** What each checkpoint holds on its own (its page table and the pages made since the one before), estimated. */
+    /** What each checkpoint holds beyond the one before: its page table and the pages it does not share. */
     private final List<Long> checkpointBytes = new ArrayList<>();
-    private long pagesCreatedAtLastCheckpoint;
     private final ProgramOutput output = new ProgramOutput();
     private final StepUndoLog undo = new StepUndoLog(UNDO_STEPS);
     /** The one state the cursor moves about; checkpoints are restored into it. */
@@ -68,9 +67,8 @@ public final class TraceCursor {
         this.furthestStep = initial.step;
         VmState.Checkpoint start = initial.checkpoint();
         checkpoints.add(start);
-        checkpointBytes.add(start.memory().tableBytes());
+        checkpointBytes.add(start.memory().bytesBeyond(null));
         current = start.restore();
-        pagesCreatedAtLastCheckpoint = current.memory.pagesCreated();
         newEmulator();
     }
 
@@ -237,33 +235,21 @@ public final class TraceCursor {
         }
         if (s == nextCheckpointStep()) {
             VmState.Checkpoint c = current.checkpoint();
-            long created = current.memory.pagesCreated();
+            checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
             checkpoints.add(c);
-            checkpointBytes.add(c.memory().tableBytes() + (created - pagesCreatedAtLastCheckpoint) * MemoryPage.BYTES);
-            pagesCreatedAtLastCheckpoint = created;
             if (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
                 thinCheckpoints();
             }
         }
     }
 
-    /**
-     * Drops every other checkpoint and doubles the interval. The pages made between a dropped checkpoint and
-     * the one before are counted with the next kept one (an upper bound: some of them become garbage).
-     */
+    /** Drops every other checkpoint and doubles the interval. */
     private void thinCheckpoints() {
-        int kept = 0;
-        long carried = 0;
-        for (int k = 0; k < checkpoints.size(); k++) {
-            long bytes = checkpointBytes.get(k) + carried;
-            if (k % 2 == 0) {
-                checkpoints.set(kept, checkpoints.get(k));
-                checkpointBytes.set(kept, bytes);
-                kept++;
-                carried = 0;
-            } else {
-                carried = bytes - checkpoints.get(k).memory().tableBytes();
-            }
+        int kept = 1;
+        for (int k = 2; k < checkpoints.size(); k += 2, kept++) {
+            VmState.Checkpoint c = checkpoints.get(k);
+            checkpoints.set(kept, c);
+            checkpointBytes.set(kept, c.memory().bytesBeyond(checkpoints.get(kept - 1).memory()));
         }
         checkpoints.subList(kept, checkpoints.size()).clear();
         checkpointBytes.subList(kept, checkpointBytes.size()).clear();
@@ -289,7 +275,7 @@ public final class TraceCursor {
         return interval;
     }
 
-    /** Estimated heap the checkpoints hold between them (page tables and the pages only they keep alive). */
+    /** Heap the checkpoints hold between them: their page tables and the pages only they keep alive. */
     public long checkpointMemory() {
         long sum = 0;
         for (long b : checkpointBytes) {
