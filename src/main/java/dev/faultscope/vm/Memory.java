@@ -4,6 +4,7 @@ import dev.faultscope.crypto.Keccak256;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.function.IntConsumer;
 
@@ -186,11 +187,10 @@ public final class Memory {
     // ---- snapshots ----
 
     /**
-     * The pages as they are now. Later writes here copy a page first, so the snapshot never changes. The pages
-     * are hashed first, so neither this memory nor one restored from the snapshot has to hash them again.
+     * The pages as they are now. Later writes here copy a page first, so the snapshot never changes. Pages are
+     * not hashed here, so taking one costs only its page table; see {@link #hashSnapshotPages}.
      */
     public Snapshot snapshot() {
-        hashRoot();
         int[] idx = Arrays.copyOf(pageIndices, pageCount);
         MemoryPage[] ps = new MemoryPage[pageCount];
         for (int i = 0; i < pageCount; i++) {
@@ -204,6 +204,8 @@ public final class Memory {
     public static final class Snapshot {
         private final int[] indices;
         private final MemoryPage[] pages;
+        /** True once {@link #hashSnapshotPages} has run on it: no page has dirty leaves. */
+        private boolean hashed;
 
         private Snapshot(int[] indices, MemoryPage[] pages) {
             this.indices = indices;
@@ -212,6 +214,15 @@ public final class Memory {
 
         public int pageCount() {
             return indices.length;
+        }
+
+        /** Puts {@code to} in place of {@code from} at position i, if that is where {@code from} is. */
+        private boolean swap(int i, int pageIndex, MemoryPage from, MemoryPage to) {
+            if (i < indices.length && indices[i] == pageIndex && pages[i] == from) {
+                pages[i] = to;
+                return true;
+            }
+            return false;
         }
 
         /** Bytes of the snapshot's own page table (the pages themselves are shared). */
@@ -301,6 +312,37 @@ public final class Memory {
             }
         }
         upper.markStaleUpFrom((1 << PAGE_DEPTH | pageIndex) >>> 1);
+    }
+
+    /**
+     * Hashes the pages of snapshot {@code k} of a chain (snapshots of one memory, oldest first) that still have
+     * dirty leaves, in copies that take the page's place in every snapshot of the chain sharing it. A restore
+     * then finds its pages hashed, and each page of a run is hashed once, however often its snapshots are
+     * restored, while taking a snapshot stays cheap. The copies belong to no memory, so they stay frozen.
+     */
+    static void hashSnapshotPages(IntFunction<Snapshot> chain, int size, int k) {
+        Snapshot snap = chain.apply(k);
+        if (snap.hashed) {
+            return;
+        }
+        int frozen = EPOCHS.incrementAndGet();
+        for (int i = 0; i < snap.pages.length; i++) {
+            MemoryPage p = snap.pages[i];
+            if (!p.hasDirtyLeaves()) {
+                continue;
+            }
+            MemoryPage hashed = new MemoryPage(p, frozen);
+            hashDirtyLeaves(hashed, KECCAKS.get(), LEAF_LANES.get(), 0);
+            int pi = snap.indices[i];
+            // A page stays at its index from one copy to the next, so the snapshots sharing it are k's neighbours.
+            for (int j = k; j >= 0 && chain.apply(j).swap(i, pi, p, hashed); j--) {
+                // swapped
+            }
+            for (int j = k + 1; j < size && chain.apply(j).swap(i, pi, p, hashed); j++) {
+                // swapped
+            }
+        }
+        snap.hashed = true;
     }
 
     public Memory copy() {

@@ -68,6 +68,7 @@ public final class TraceCursor {
         VmState.Checkpoint start = initial.checkpoint();
         checkpoints.add(start);
         checkpointBytes.add(start.memory().bytesBeyond(null));
+        Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), 1, 0);
         current = start.restore();
         newEmulator();
     }
@@ -178,6 +179,7 @@ public final class TraceCursor {
         if (target < current.step || target - current.step > interval) {
             int k = (int) Math.min((target - firstStep) / interval, checkpoints.size() - 1);
             if (target < current.step || checkpoints.get(k).step() > current.step) {
+                Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), checkpoints.size(), k);
                 checkpoints.get(k).restoreInto(current);
                 undo.clear();
                 newEmulator();

@@ -257,4 +257,37 @@ class MemoryTest {
         assertArrayEquals(naive.root(), all.merkleRoot());
         assertArrayEquals(before, new Memory(snap).merkleRoot());
     }
+
+    @Test
+    void hashingACheckpointsPagesKeepsEveryRootAndTheSharingBetweenCheckpoints() {
+        Random rnd = new Random(13);
+        Memory mem = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        java.util.List<Memory.Snapshot> chain = new java.util.ArrayList<>();
+        java.util.List<byte[]> roots = new java.util.ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            for (int i = 0; i < 20; i++) {
+                int addr = 0x10000 * rnd.nextInt(6) + 4 * rnd.nextInt(3000);
+                int v = rnd.nextInt();
+                mem.setWord(addr, v);
+                naive.set(addr, v);
+            }
+            chain.add(mem.snapshot()); // taken with dirty leaves, as a cursor takes its checkpoints
+            roots.add(naive.root());
+        }
+        long held = 0;
+        for (int k = 0; k < chain.size(); k++) {
+            held += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
+        }
+        for (int k : new int[] {5, 0, 11, 6}) {
+            Memory.hashSnapshotPages(chain::get, chain.size(), k);
+        }
+        long heldAfter = 0;
+        for (int k = 0; k < chain.size(); k++) {
+            heldAfter += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
+            mem.restore(chain.get(k));
+            assertArrayEquals(roots.get(k), mem.merkleRoot(), "root of snapshot " + k);
+        }
+        assertEquals(held, heldAfter, "hashed copies replace the pages wherever they were shared");
+    }
 }
