@@ -105,18 +105,29 @@ final class StateBench {
         return s;
     }
 
+    /** CPU time of the whole process (all threads: the root is hashed on every core). */
+    private static long cpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() : 0;
+    }
+
+    private long cpu0;
+
     private void report(String what, long t0, long base) {
         double s = (System.nanoTime() - t0) / 1e9;
+        double cpuSeconds = (cpu() - cpu0) / 1e9;
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        out.printf("%-40s %7.2f s, peak heap %5d MiB (%d MiB above the state)%n", what + ":", s, peak >> 20, Math.max(0, peak - base) >> 20);
+        out.printf("%-40s %7.2f s (%6.2f s CPU), peak heap %5d MiB (%d MiB above the state)%n", what + ":", s, cpuSeconds,
+            peak >> 20, Math.max(0, peak - base) >> 20);
     }
 
-    private static void resetPeaks() {
+    private void resetPeaks() {
+        cpu0 = cpu();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
                 pool.resetPeakUsage();

@@ -14,7 +14,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -80,12 +79,7 @@ public final class CannonStateFile {
         g.writeNumberField("heap", u32(state.heap()));
         g.writeNumberField("exit", state.exitCode());
         g.writeBooleanField("exited", state.exited());
-        g.writeFieldName("step");
-        if (state.step() >= 0) {
-            g.writeNumber(state.step());
-        } else {
-            g.writeNumber(new BigInteger(Long.toUnsignedString(state.step())));
-        }
+        JsonFiles.writeUint64(g, "step", state.step());
         g.writeArrayFieldStart("registers");
         for (int r : state.registers()) {
             g.writeNumber(u32(r));

@@ -214,6 +214,16 @@ public final class JsonFiles {
         }
     }
 
+    /** The streaming form of {@link #putUint64}. */
+    static void writeUint64(JsonGenerator g, String name, long value) throws IOException {
+        g.writeFieldName(name);
+        if (value >= 0) {
+            g.writeNumber(value);
+        } else {
+            g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
+        }
+    }
+
     // ---- typed fields ----
 
     /** Reads fields of one JSON object, naming {@code prefix.field} in errors. */
