@@ -21,7 +21,7 @@ public final class CannonProofFile {
     }
 
     public static StepProof read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path), path);
+        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.PROOF), path);
     }
 
     /** Streams the proof to the file, without building a tree or a copy of the text first. */

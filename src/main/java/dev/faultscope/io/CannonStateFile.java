@@ -35,7 +35,7 @@ public final class CannonStateFile {
     }
 
     public static VmState read(Path path) throws IOException {
-        return JsonFiles.readStream(path, in -> parse(in, path));
+        return JsonFiles.readStream(path, InputFiles.Limit.STATE, in -> parse(in, path));
     }
 
     /** Streams the state to the file: no copy of the whole JSON is ever held (see {@link JsonFiles#writeStream}). */
@@ -114,7 +114,7 @@ public final class CannonStateFile {
         VmState s = new VmState();
         ObjectNode rest = JsonFiles.newObject();
         boolean memorySeen = false;
-        try (JsonParser p = JsonFiles.MAPPER.createParser(in)) {
+        try (JsonParser p = JsonFiles.createParser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new FileFormatException(source, "line 1, column 1", "malformed JSON: the file is empty");
@@ -207,6 +207,11 @@ public final class CannonStateFile {
                 seen.set(pi);
                 String pageAt = at + " (page " + pi + ", address " + Hex.word(pi << Memory.PAGE_SHIFT) + ")";
                 String data = f.text("data");
+                if (data.length() % 4 != 0) {
+                    // Java's decoder takes unpadded base64; Go's StdEncoding (Cannon) refuses it, so do we.
+                    throw new FileFormatException(path, pageAt, "bad base64 in data: " + data.length()
+                        + " characters, not a multiple of 4 (the '=' padding is missing)");
+                }
                 byte[] compressed;
                 try {
                     compressed = Base64.getDecoder().decode(data);

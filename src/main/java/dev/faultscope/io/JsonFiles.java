@@ -2,10 +2,13 @@ package dev.faultscope.io;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -50,18 +53,12 @@ public final class JsonFiles {
 
     // ---- files ----
 
-    /** The file's bytes, gunzipped when they start with the gzip magic (Cannon's {@code .gz} files). */
-    static byte[] readFile(Path path) throws IOException {
-        byte[] raw = Files.readAllBytes(path);
-        // Sniffing the magic rather than trusting the name also accepts a gzip file someone renamed.
-        if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
-            } catch (ZipException | EOFException e) {
-                throw new FileFormatException(path, "gzip", "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
-            }
-        }
-        return raw;
+    /**
+     * The file's bytes, gunzipped when they start with the gzip magic (Cannon's {@code .gz} files), refused when
+     * the file is not a regular file or is (or inflates to) more than the limit for its kind.
+     */
+    static byte[] readFile(Path path, InputFiles.Limit limit) throws IOException {
+        return InputFiles.readMaybeGzip(path, limit);
     }
 
     /** Writes {@code json}, gzipped when the name ends in {@code .gz} as Cannon does. */
@@ -94,15 +91,50 @@ public final class JsonFiles {
      * Reads a file as a stream, gunzipped when it starts with the gzip magic, so a large file is never held
      * whole; broken gzip data is a {@link FileFormatException} as for {@link #readFile}.
      */
-    static <T> T readStream(Path path, StreamReader<T> reader) throws IOException {
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
+    static <T> T readStream(Path path, InputFiles.Limit limit, StreamReader<T> reader) throws IOException {
+        InputFiles.requireRegularFile(path, limit);
+        try (InputStream raw = new BufferedInputStream(bounded(Files.newInputStream(path), path, limit, ""), 1 << 16)) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
             raw.reset();
-            return reader.read(gzip ? new GZIPInputStream(raw, 1 << 16) : raw);
+            return reader.read(gzip ? bounded(new GZIPInputStream(raw, 1 << 16), path, limit, " once gunzipped") : raw);
         } catch (ZipException | EOFException e) {
             throw new FileFormatException(path, "gzip", "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** A stream that refuses to deliver more than the limit for its kind of file, naming the file. */
+    private static InputStream bounded(InputStream in, Path path, InputFiles.Limit limit, String how) {
+        return new java.io.FilterInputStream(in) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) throws IOException {
+                count += n;
+                if (count > limit.bytes()) {
+                    throw new InputFiles.InputFileException(path, "is over " + (limit.bytes() >> 20) + " MiB" + how
+                        + "; the limit for " + limit.what() + " file is " + (limit.bytes() >> 20) + " MiB");
+                }
+            }
+        };
+    }
+
+    /** A parser for a streamed document, refusing {@code -0} as {@link #parseTree} does. */
+    static JsonParser createParser(InputStream in) throws IOException {
+        return new NoNegativeZero(MAPPER.createParser(in));
     }
 
     /**
@@ -166,8 +198,8 @@ public final class JsonFiles {
      */
     public static JsonNode parseTree(byte[] json, Path path) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        try (JsonParser parser = new NoNegativeZero(MAPPER.createParser(json))) {
+            root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
             throw malformed(path, e);
         } catch (IOException e) {
@@ -177,6 +209,25 @@ public final class JsonFiles {
             throw new FileFormatException(path, "line 1, column 1", "malformed JSON: the file is empty");
         }
         return root;
+    }
+
+    /**
+     * Refuses {@code -0}: JSON allows it, but it reads as 0, so a sign that no format has would slip through
+     * the unsigned checks. (Other negative numbers reach the typed readers and are refused there by name.)
+     */
+    private static final class NoNegativeZero extends JsonParserDelegate {
+        NoNegativeZero(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && delegate.getText().startsWith("-") && delegate.getBigIntegerValue().signum() == 0) {
+                throw new JsonParseException(delegate, "negative zero \"" + delegate.getText() + "\": numbers in this format have no sign");
+            }
+            return t;
+        }
     }
 
     /** Parses a whole document that must be one JSON object. */
