@@ -30,7 +30,9 @@ import java.util.List;
     "bench vm: instructions per second for plain stepping and for stepping with a proof at every step,",
     "  on a bundled compute-heavy MIPS program (or --program); --vs-qemu also times qemu-mips on the same ELF.",
     "bench fpp: the fault proof program on every block transition n -> n+1 of a scenario (--scenario):",
-    "  steps per transition, time per run, and the share of steps spent in Keccak."})
+    "  steps per transition, time per run, and the share of steps spent in Keccak.",
+    "bench seek: a trace cursor over one run of the benchmark (or --program, at most --steps): seek and step-back times, checkpoint memory.",
+    "bench state: a state of --mib MiB of memory: merkle root, save and load times, peak heap."})
 final class BenchCommand implements Callable<Integer> {
     static final String BUNDLED_PROGRAM = "/programs/bench.elf";
 
@@ -55,12 +57,21 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--proof-steps", defaultValue = "200000", converter = OptionValues.PositiveLong.class, description = "steps to run with a proof at each (default: ${DEFAULT-VALUE})")
     long proofSteps;
 
+    @Option(names = "--steps", defaultValue = "" + Long.MAX_VALUE, description = "bench seek: steps to run at most (default: to the exit)")
+    long steps;
+
+    @Option(names = "--mib", defaultValue = "128", description = "bench state: MiB of memory the state holds (default: ${DEFAULT-VALUE})")
+    int mib;
+
     @Override
     public Integer call() throws IOException {
         switch (what) {
             case "vm" -> benchVm();
             case "fpp" -> benchFpp();
-            default -> throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm, fpp", 2);
+            case "seek" -> new SeekBench(main.out).run(program != null ? Inputs.read(program) : bundled(),
+                program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1), steps);
+            case "state" -> new StateBench(main.out).run(mib);
+            default -> throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm, fpp, seek, state", 2);
         }
         return 0;
     }

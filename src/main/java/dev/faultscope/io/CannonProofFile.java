@@ -1,5 +1,6 @@
 package dev.faultscope.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultscope.crypto.Hex;
 import dev.faultscope.vm.StepProof;
@@ -23,33 +24,45 @@ public final class CannonProofFile {
         return fromJson(JsonFiles.readFile(path, InputFiles.Limit.PROOF), path);
     }
 
+    /** Streams the proof to the file, without building a tree or a copy of the text first. */
     public static void write(StepProof proof, Path path) throws IOException {
-        JsonFiles.writeFile(path, toJson(proof));
+        check(proof);
+        JsonFiles.writeStream(path, false, g -> write(proof, g));
     }
 
     /** The proof as JSON bytes; throws IllegalArgumentException if its parts have the wrong lengths. */
     public static byte[] toJson(StepProof proof) {
+        check(proof);
+        return JsonFiles.toBytes(g -> write(proof, g));
+    }
+
+    private static void check(StepProof proof) {
         requireLength("pre", proof.pre(), 32);
         requireLength("post", proof.post(), 32);
         requireLength("state-data", proof.stateData(), VmState.WITNESS_BYTES);
         requireLength("proof-data", proof.proofData(), StepProof.PROOF_BYTES);
-        ObjectNode root = JsonFiles.newObject();
-        JsonFiles.putUint64(root, "step", proof.step());
-        root.put("pre", Hex.encode(proof.pre()));
-        root.put("post", Hex.encode(proof.post()));
-        root.put("state-data", Hex.encode(proof.stateData()));
-        root.put("proof-data", Hex.encode(proof.proofData()));
         if (proof.readsPreimage()) {
             requireLength("oracle-key", proof.oracleKey(), 32);
             if (proof.oracleValue() == null) {
                 throw new IllegalArgumentException("step proof has an oracle key but no oracle value");
             }
-            root.put("oracle-key", Hex.encode(proof.oracleKey()));
-            root.put("oracle-value", Hex.encode(proof.oracleValue()));
-            // Cannon omits a zero offset (omitempty); writing it always is unambiguous and Cannon reads both.
-            root.put("oracle-offset", proof.oracleOffset() & 0xFFFFFFFFL);
         }
-        return JsonFiles.toBytes(root);
+    }
+
+    private static void write(StepProof proof, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        JsonFiles.writeUint64(g, "step", proof.step());
+        g.writeStringField("pre", Hex.encode(proof.pre()));
+        g.writeStringField("post", Hex.encode(proof.post()));
+        g.writeStringField("state-data", Hex.encode(proof.stateData()));
+        g.writeStringField("proof-data", Hex.encode(proof.proofData()));
+        if (proof.readsPreimage()) {
+            g.writeStringField("oracle-key", Hex.encode(proof.oracleKey()));
+            g.writeStringField("oracle-value", Hex.encode(proof.oracleValue()));
+            // Cannon omits a zero offset (omitempty); writing it always is unambiguous and Cannon reads both.
+            g.writeNumberField("oracle-offset", proof.oracleOffset() & 0xFFFFFFFFL);
+        }
+        g.writeEndObject();
     }
 
     /**

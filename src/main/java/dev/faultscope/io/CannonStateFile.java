@@ -1,13 +1,19 @@
 package dev.faultscope.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultscope.crypto.Hex;
 import dev.faultscope.vm.Memory;
 import dev.faultscope.vm.VmState;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -29,48 +35,64 @@ public final class CannonStateFile {
     }
 
     public static VmState read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.STATE), path);
+        return JsonFiles.readStream(path, InputFiles.Limit.STATE, in -> parse(in, path));
     }
 
+    /** Streams the state to the file: no copy of the whole JSON is ever held (see {@link JsonFiles#writeStream}). */
     public static void write(VmState state, Path path) throws IOException {
-        JsonFiles.writeFile(path, toJson(state));
+        JsonFiles.writeStream(path, true, g -> write(state, g));
     }
 
     /** The state as JSON bytes; the same state always gives the same bytes. */
     public static byte[] toJson(VmState state) {
-        ObjectNode root = JsonFiles.newObject();
-        ArrayNode memory = root.putArray("memory");
+        return JsonFiles.toBytes(g -> write(state, g));
+    }
+
+    private static void write(VmState state, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeArrayFieldStart("memory");
         Memory mem = state.memory();
-        Deflater deflater = new Deflater();
+        // The fastest zlib level: deflating decides how long a large state takes to save (level 6 took 1.7x the
+        // CPU for a file of the same size in `bench state`), and any level reads back the same, in Cannon too.
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        byte[] buf = new byte[Memory.PAGE_SIZE + 64];
         try {
-            mem.forEachPage(pi -> {
-                ObjectNode entry = memory.addObject();
-                entry.put("index", pi);
-                entry.put("data", Base64.getEncoder().encodeToString(deflate(deflater, mem.pageBytes(pi))));
-            });
+            int[] pages = new int[mem.pageCount()];
+            int[] n = {0};
+            mem.forEachPage(pi -> pages[n[0]++] = pi);
+            for (int pi : pages) {
+                g.writeStartObject();
+                g.writeNumberField("index", pi);
+                g.writeFieldName("data");
+                buf = deflate(deflater, mem.pageBytes(pi), buf);
+                g.writeBinary(buf, 0, (int) deflater.getBytesWritten());
+                g.writeEndObject();
+            }
         } finally {
             deflater.end();
         }
-        root.put("preimageKey", Hex.encode(state.preimageKey()));
-        root.put("preimageOffset", u32(state.preimageOffset()));
-        root.put("pc", u32(state.pc()));
-        root.put("nextPC", u32(state.nextPC()));
-        root.put("lo", u32(state.lo()));
-        root.put("hi", u32(state.hi()));
-        root.put("heap", u32(state.heap()));
-        root.put("exit", state.exitCode());
-        root.put("exited", state.exited());
-        JsonFiles.putUint64(root, "step", state.step());
-        ArrayNode regs = root.putArray("registers");
+        g.writeEndArray();
+        g.writeStringField("preimageKey", Hex.encode(state.preimageKey()));
+        g.writeNumberField("preimageOffset", u32(state.preimageOffset()));
+        g.writeNumberField("pc", u32(state.pc()));
+        g.writeNumberField("nextPC", u32(state.nextPC()));
+        g.writeNumberField("lo", u32(state.lo()));
+        g.writeNumberField("hi", u32(state.hi()));
+        g.writeNumberField("heap", u32(state.heap()));
+        g.writeNumberField("exit", state.exitCode());
+        g.writeBooleanField("exited", state.exited());
+        JsonFiles.writeUint64(g, "step", state.step());
+        g.writeArrayFieldStart("registers");
         for (int r : state.registers()) {
-            regs.add(u32(r));
+            g.writeNumber(u32(r));
         }
+        g.writeEndArray();
         byte[] hint = state.lastHint();
         // Cannon declares lastHint omitempty: no pending hint bytes means no field.
         if (hint.length > 0) {
-            root.put("lastHint", Hex.encode(hint));
+            g.writeStringField("lastHint", Hex.encode(hint));
         }
-        return JsonFiles.toBytes(root);
+        g.writeEndObject();
     }
 
     /**
@@ -79,10 +101,51 @@ public final class CannonStateFile {
      * @param source the file they came from, named in errors (null if none)
      */
     public static VmState fromJson(byte[] json, Path source) {
-        ObjectNode root = JsonFiles.parseObject(json, source);
-        JsonFiles.Fields f = new JsonFiles.Fields(source, root, "");
+        try {
+            return parse(new ByteArrayInputStream(json), source);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Reads the state as a stream: each page is inflated into memory as soon as it is read, so the peak is the
+     * state itself plus one page's JSON. Every field but the pages is small and checked, as before, from a tree.
+     */
+    private static VmState parse(InputStream in, Path source) throws IOException {
         VmState s = new VmState();
-        readMemory(source, f.require("memory"), s.memory());
+        ObjectNode rest = JsonFiles.newObject();
+        boolean memorySeen = false;
+        try (JsonParser p = JsonFiles.createParser(in)) {
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new FileFormatException(source, "line 1, column 1", "malformed JSON: the file is empty");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                JsonNode top = JsonFiles.readValue(p);
+                throw new FileFormatException(source, "top level", "expected a JSON object, found " + JsonFiles.kind(top));
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken value = p.nextToken();
+                if (name.equals("memory") && value == JsonToken.START_ARRAY) {
+                    memorySeen = true;
+                    readMemory(source, p, s.memory());
+                } else {
+                    rest.set(name, JsonFiles.readValue(p));
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new FileFormatException(source, "line " + p.currentLocation().getLineNr() + ", column "
+                        + p.currentLocation().getColumnNr(), "malformed JSON: trailing token after the top-level object");
+            }
+        } catch (JsonProcessingException e) {
+            throw JsonFiles.malformed(source, e);
+        }
+        JsonFiles.Fields f = new JsonFiles.Fields(source, rest, "");
+        if (!memorySeen) {
+            readMemory(source, f.require("memory"));
+        }
         s.setPreimageKey(f.hex("preimageKey", 32));
         s.setPreimageOffset((int) f.uint32("preimageOffset"));
         s.setPc((int) f.uint32("pc"));
@@ -117,15 +180,18 @@ public final class CannonStateFile {
         }
     }
 
-    private static void readMemory(Path path, JsonNode memory, Memory mem) {
-        if (!memory.isArray()) {
-            throw new FileFormatException(path, "field \"memory\"", "expected an array of pages, found " + JsonFiles.shown(memory));
-        }
+    /** "memory" is there but not an array of pages: the error a tree reader gives for it. */
+    private static void readMemory(Path path, JsonNode memory) {
+        throw new FileFormatException(path, "field \"memory\"", "expected an array of pages, found " + JsonFiles.shown(memory));
+    }
+
+    /** Reads the pages of the "memory" array one by one, the parser standing on the array's start. */
+    private static void readMemory(Path path, JsonParser p, Memory mem) throws IOException {
         BitSet seen = new BitSet(Memory.PAGE_COUNT);
         Inflater inflater = new Inflater();
         try {
-            for (int i = 0; i < memory.size(); i++) {
-                JsonNode entry = memory.get(i);
+            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                JsonNode entry = JsonFiles.readValue(p);
                 String at = "memory[" + i + "]";
                 if (!entry.isObject()) {
                     throw new FileFormatException(path, at, "expected an object {\"index\":n,\"data\":\"…\"}, found " + JsonFiles.shown(entry));
@@ -195,12 +261,11 @@ public final class CannonStateFile {
         return page;
     }
 
-    private static byte[] deflate(Deflater deflater, byte[] page) {
+    /** Deflates one page into {@code buf} (grown if need be, and returned); the length is the deflater's count. */
+    private static byte[] deflate(Deflater deflater, byte[] page, byte[] buf) {
         deflater.reset();
         deflater.setInput(page);
         deflater.finish();
-        // Incompressible data grows by a few bytes per 16 KiB block plus the zlib header and checksum.
-        byte[] buf = new byte[page.length + 64];
         int n = 0;
         while (!deflater.finished()) {
             if (n == buf.length) {
@@ -208,7 +273,7 @@ public final class CannonStateFile {
             }
             n += deflater.deflate(buf, n, buf.length - n);
         }
-        return Arrays.copyOf(buf, n);
+        return buf;
     }
 
     private static long u32(int v) {

@@ -1,5 +1,6 @@
 package dev.faultscope.io;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
@@ -9,17 +10,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultscope.crypto.Hex;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 
 /**
  * What the Cannon file readers and writers share: gzip by file name, JSON parsing with positions in errors,
@@ -64,6 +75,121 @@ public final class JsonFiles {
         AtomicFiles.write(path, out);
     }
 
+    /** Reads a document from a stream; see {@link #readStream}. */
+    @FunctionalInterface
+    interface StreamReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    /** Writes a document through a streaming generator. */
+    @FunctionalInterface
+    interface StreamWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Reads a file as a stream, gunzipped when it starts with the gzip magic, so a large file is never held
+     * whole; broken gzip data is a {@link FileFormatException} as for {@link #readFile}.
+     */
+    static <T> T readStream(Path path, InputFiles.Limit limit, StreamReader<T> reader) throws IOException {
+        InputFiles.requireRegularFile(path, limit);
+        try (InputStream raw = new BufferedInputStream(bounded(Files.newInputStream(path), path, limit, ""), 1 << 16)) {
+            raw.mark(2);
+            boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
+            raw.reset();
+            return reader.read(gzip ? bounded(new GZIPInputStream(raw, 1 << 16), path, limit, " once gunzipped") : raw);
+        } catch (ZipException | EOFException e) {
+            throw new FileFormatException(path, "gzip", "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /** A stream that refuses to deliver more than the limit for its kind of file, naming the file. */
+    private static InputStream bounded(InputStream in, Path path, InputFiles.Limit limit, String how) {
+        return new java.io.FilterInputStream(in) {
+            private long count;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                count(Math.max(n, 0));
+                return n;
+            }
+
+            private void count(int n) throws IOException {
+                count += n;
+                if (count > limit.bytes()) {
+                    throw new InputFiles.InputFileException(path, "is over " + (limit.bytes() >> 20) + " MiB" + how
+                        + "; the limit for " + limit.what() + " file is " + (limit.bytes() >> 20) + " MiB");
+                }
+            }
+        };
+    }
+
+    /** A parser for a streamed document, refusing {@code -0} as {@link #parseTree} does. */
+    static JsonParser createParser(InputStream in) throws IOException {
+        return new NoNegativeZero(MAPPER.createParser(in));
+    }
+
+    /**
+     * Streams a JSON document (and the final newline {@link #toBytes} adds) to the file through
+     * {@link AtomicFiles}, gzipped when the name ends in {@code .gz}. {@code precompressed}: the document is
+     * mostly base64 of compressed data, where looking for repeats finds nothing, so gzip only entropy-codes it
+     * (Huffman only), which gains as much for a fraction of the time.
+     */
+    static void writeStream(Path path, boolean precompressed, StreamWriter writer) throws IOException {
+        boolean gz = path.getFileName() != null && path.getFileName().toString().endsWith(".gz");
+        AtomicFiles.write(path, out -> {
+            OutputStream target = out;
+            if (gz) {
+                target = new GZIPOutputStream(out, 1 << 16) {
+                    {
+                        if (precompressed) {
+                            def.setStrategy(Deflater.HUFFMAN_ONLY);
+                        }
+                    }
+                };
+            }
+            try (JsonGenerator g = MAPPER.createGenerator(target)) {
+                writer.write(g);
+                g.writeRaw('\n');
+            }
+        });
+    }
+
+    /** The bytes {@link #writeStream} would write to a plain file. */
+    static byte[] toBytes(StreamWriter writer) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        try (JsonGenerator g = MAPPER.createGenerator(buf)) {
+            writer.write(g);
+            g.writeRaw('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return buf.toByteArray();
+    }
+
+    /** Reads values out of a document being streamed (each is followed by more of the document). */
+    private static final ObjectReader PART = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    /** The value the parser stands on, as a tree; the parser is left on its last token. */
+    static JsonNode readValue(JsonParser p) throws IOException {
+        return PART.readTree(p);
+    }
+
+    /** A JSON syntax error as the one-line {@link FileFormatException} every reader gives. */
+    static FileFormatException malformed(Path path, JsonProcessingException e) {
+        JsonLocation loc = e.getLocation();
+        String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+        return new FileFormatException(path, where, "malformed JSON: " + e.getOriginalMessage(), e);
+    }
+
     // ---- JSON ----
 
     /**
@@ -75,9 +201,7 @@ public final class JsonFiles {
         try (JsonParser parser = new NoNegativeZero(MAPPER.createParser(json))) {
             root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new FileFormatException(path, where, "malformed JSON: " + e.getOriginalMessage(), e);
+            throw malformed(path, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -138,6 +262,16 @@ public final class JsonFiles {
             obj.put(name, value);
         } else {
             obj.put(name, new BigInteger(Long.toUnsignedString(value)));
+        }
+    }
+
+    /** The streaming form of {@link #putUint64}. */
+    static void writeUint64(JsonGenerator g, String name, long value) throws IOException {
+        g.writeFieldName(name);
+        if (value >= 0) {
+            g.writeNumber(value);
+        } else {
+            g.writeNumber(new BigInteger(Long.toUnsignedString(value)));
         }
     }
 

@@ -4,6 +4,8 @@ import dev.faultscope.crypto.Keccak256;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import java.util.function.IntConsumer;
 
 /**
@@ -34,6 +36,10 @@ public final class Memory {
     private final Keccak256 keccak = new Keccak256();
     /** Children's hashes while computing a node at depth d: lanes [8d, 8d+8). Also leaf lanes at depth 20. */
     private final long[] scratch = new long[8 * (PAGE_DEPTH + 2)];
+    /** Pages created or copied since the last root: when many, the next root hashes them in parallel first. */
+    private int pagesTouched;
+    /** Page indices of a snapshot being restored (reused; see {@link #restore}). */
+    private long[] restoring;
 
     public Memory() {
     }
@@ -180,6 +186,7 @@ public final class Memory {
             pageIndices[pageCount++] = pi;
         }
         pages[pi] = p;
+        pagesTouched++;
         // A fresh page (all zeros) or a copy with stale leaves changes the tree above it.
         p.ancestorsMarked = true;
         upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
@@ -188,7 +195,10 @@ public final class Memory {
 
     // ---- snapshots ----
 
-    /** The pages as they are now. Later writes here copy a page first, so the snapshot never changes. */
+    /**
+     * The pages as they are now. Later writes here copy a page first, so the snapshot never changes. Pages are
+     * not hashed here, so taking one costs only its page table; see {@link #hashSnapshotPages}.
+     */
     public Snapshot snapshot() {
         int[] idx = Arrays.copyOf(pageIndices, pageCount);
         MemoryPage[] ps = new MemoryPage[pageCount];
@@ -203,6 +213,8 @@ public final class Memory {
     public static final class Snapshot {
         private final int[] indices;
         private final MemoryPage[] pages;
+        /** True once {@link #hashSnapshotPages} has run on it: no page has dirty leaves. */
+        private boolean hashed;
 
         private Snapshot(int[] indices, MemoryPage[] pages) {
             this.indices = indices;
@@ -212,6 +224,134 @@ public final class Memory {
         public int pageCount() {
             return indices.length;
         }
+
+        /** Puts {@code to} in place of {@code from} at position i, if that is where {@code from} is. */
+        private boolean swap(int i, int pageIndex, MemoryPage from, MemoryPage to) {
+            if (i < indices.length && indices[i] == pageIndex && pages[i] == from) {
+                pages[i] = to;
+                return true;
+            }
+            return false;
+        }
+
+        /** Bytes of the snapshot's own page table (the pages themselves are shared). */
+        long tableBytes() {
+            return 8L * indices.length + 64;
+        }
+
+        /**
+         * Heap this snapshot holds beyond {@code earlier} (an older snapshot of the same memory, or null): its
+         * page table and the pages {@code earlier} does not share. A page object stays at one index from its
+         * copy until it is replaced, so summing this over a chain of snapshots counts each page once.
+         */
+        long bytesBeyond(Snapshot earlier) {
+            long own = 0;
+            int n = indices.length;
+            if (earlier != null && earlier.indices.length <= n
+                    && Arrays.equals(earlier.indices, 0, earlier.indices.length, indices, 0, earlier.indices.length)) {
+                // The usual case: pages were only added since, in allocation order.
+                for (int i = 0; i < n; i++) {
+                    own += i < earlier.pages.length && earlier.pages[i] == pages[i] ? 0 : 1;
+                }
+            } else {
+                java.util.Set<MemoryPage> shared = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                if (earlier != null) {
+                    shared.addAll(Arrays.asList(earlier.pages));
+                }
+                for (MemoryPage p : pages) {
+                    own += shared.contains(p) ? 0 : 1;
+                }
+            }
+            return tableBytes() + own * MemoryPage.BYTES;
+        }
+    }
+
+    /**
+     * Makes this memory hold exactly the snapshot's pages, reusing its page table and upper-tree hashes: only
+     * the paths above pages that differ from the snapshot's are re-hashed at the next root, so moving between
+     * nearby checkpoints costs little.
+     */
+    public void restore(Snapshot snapshot) {
+        if (restoring == null) {
+            restoring = new long[PAGE_COUNT / 64];
+        }
+        long[] inSnapshot = restoring;
+        for (int pi : snapshot.indices) {
+            inSnapshot[pi >>> 6] |= 1L << pi;
+        }
+        for (int i = 0; i < pageCount; i++) {
+            int pi = pageIndices[i];
+            if ((inSnapshot[pi >>> 6] & 1L << pi) == 0) {
+                pages[pi] = null;
+                upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
+            }
+        }
+        for (int i = 0; i < snapshot.indices.length; i++) {
+            int pi = snapshot.indices[i];
+            inSnapshot[pi >>> 6] = 0;
+            MemoryPage p = snapshot.pages[i];
+            if (pages[pi] != p) {
+                pages[pi] = p;
+                upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
+            }
+        }
+        if (pageIndices.length < snapshot.indices.length) {
+            pageIndices = new int[snapshot.indices.length];
+        }
+        System.arraycopy(snapshot.indices, 0, pageIndices, 0, snapshot.indices.length);
+        pageCount = snapshot.indices.length;
+        // Pages now come from the snapshot, owned by an older epoch: the next write to each copies it.
+        epoch = EPOCHS.incrementAndGet();
+    }
+
+    /**
+     * Removes a page, as if it had never been written (its words must be zero already: it is how a step that
+     * first touched the page is undone). The root does not change, but a saved state no longer lists it.
+     */
+    void dropPage(int pageIndex) {
+        if (pages[pageIndex] == null) {
+            return;
+        }
+        pages[pageIndex] = null;
+        for (int i = pageCount - 1; i >= 0; i--) {
+            if (pageIndices[i] == pageIndex) {
+                System.arraycopy(pageIndices, i + 1, pageIndices, i, pageCount - i - 1);
+                pageCount--;
+                break;
+            }
+        }
+        upper.markStaleUpFrom((1 << PAGE_DEPTH | pageIndex) >>> 1);
+    }
+
+    /**
+     * Hashes the pages of snapshot {@code k} of a chain (snapshots of one memory, oldest first) that still have
+     * dirty leaves, in copies that take the page's place in every snapshot of the chain sharing it. A restore
+     * then finds its pages hashed, and each page of a run is hashed once, however often its snapshots are
+     * restored, while taking a snapshot stays cheap. The copies belong to no memory, so they stay frozen.
+     */
+    static void hashSnapshotPages(IntFunction<Snapshot> chain, int size, int k) {
+        Snapshot snap = chain.apply(k);
+        if (snap.hashed) {
+            return;
+        }
+        int frozen = EPOCHS.incrementAndGet();
+        for (int i = 0; i < snap.pages.length; i++) {
+            MemoryPage p = snap.pages[i];
+            if (!p.hasDirtyLeaves()) {
+                continue;
+            }
+            MemoryPage hashed = new MemoryPage(p, frozen);
+            hashDirtyLeaves(hashed, KECCAKS.get(), LEAF_LANES.get(), 0);
+            int pi = snap.indices[i];
+            // A page stays at its index from one copy to the next, so the snapshots sharing it are k's neighbours.
+            for (int j = k; j >= 0 && chain.apply(j).swap(i, pi, p, hashed); j--) {
+                // swapped
+            }
+            for (int j = k + 1; j < size && chain.apply(j).swap(i, pi, p, hashed); j++) {
+                // swapped
+            }
+        }
+        snap.hashed = true;
     }
 
     public Memory copy() {
@@ -229,8 +369,45 @@ public final class Memory {
 
     public void merkleRoot(byte[] out, int off) {
         long[] lanes = scratch;
-        computeNode(1, 0, lanes, 8 * (PAGE_DEPTH + 1));
+        hashRoot();
         writeLanes(lanes, 8 * (PAGE_DEPTH + 1), out, off);
+    }
+
+    /** Brings the whole tree up to date; the root's lanes end up in the scratch at depth 21. */
+    private void hashRoot() {
+        // A parallel stream runs on the calling thread and the common pool: on two cores, two threads.
+        if (pagesTouched >= PARALLEL_PAGES && Runtime.getRuntime().availableProcessors() > 1) {
+            hashPagesInParallel();
+        }
+        pagesTouched = 0;
+        computeNode(1, 0, scratch, 8 * (PAGE_DEPTH + 1));
+    }
+
+    /** Fewer changed pages than this are hashed on the calling thread (a step's root touches one or two). */
+    private static final int PARALLEL_PAGES = 256;
+    private static final ThreadLocal<Keccak256> KECCAKS = ThreadLocal.withInitial(Keccak256::new);
+    private static final ThreadLocal<long[]> LEAF_LANES = ThreadLocal.withInitial(() -> new long[8]);
+
+    /**
+     * Hashes every page with dirty leaves on all cores. Each page's nodes depend on its own words only, so the
+     * result is the same whatever the order; the upper tree is then hashed on this thread as usual.
+     */
+    private void hashPagesInParallel() {
+        int[] dirty = new int[pageCount];
+        int n = 0;
+        for (int i = 0; i < pageCount; i++) {
+            int pi = pageIndices[i];
+            MemoryPage p = pages[pi];
+            if (p.hasDirtyLeaves()) {
+                if (p.ownerEpoch != epoch) {
+                    pages[pi] = new MemoryPage(p, epoch); // never hash a page a snapshot shares
+                }
+                dirty[n++] = pi;
+            }
+        }
+        MemoryPage[] table = pages;
+        IntStream.range(0, n).parallel().forEach(i ->
+            hashDirtyLeaves(table[dirty[i]], KECCAKS.get(), LEAF_LANES.get(), 0));
     }
 
     /** Computes node {@code g} at depth {@code depth} (< 20 above the pages) into {@code dst[off..off+4)}. */
@@ -274,8 +451,13 @@ public final class Memory {
             p = new MemoryPage(p, epoch);
             pages[pi] = p;
         }
-        long[] leafLanes = scratch; // depth-20 area is free while a page is hashed
-        int base = 8 * PAGE_DEPTH;
+        // The depth-20 area of the scratch is free while a page is hashed.
+        hashDirtyLeaves(p, keccak, scratch, 8 * PAGE_DEPTH);
+        return p;
+    }
+
+    /** Re-hashes the nodes above a page's dirty leaves; {@code leafLanes[base..base+8)} is scratch. */
+    private static void hashDirtyLeaves(MemoryPage p, Keccak256 keccak, long[] leafLanes, int base) {
         long level = 0; // nodes at in-page depth 6 to recompute: bit k is node 64 + k
         for (long bits = p.dirtyLo; bits != 0; bits &= bits - 1) {
             level |= 1L << (Long.numberOfTrailingZeros(bits) >>> 1);
@@ -305,7 +487,6 @@ public final class Memory {
         }
         p.dirtyLo = 0;
         p.dirtyHi = 0;
-        return p;
     }
 
     /**
@@ -313,8 +494,7 @@ public final class Memory {
      * neighbouring leaf up to the root's child.
      */
     public void proof(int addr, byte[] out, int off) {
-        long[] rootLanes = new long[4];
-        computeNode(1, 0, rootLanes, 0);
+        hashRoot();
         int pi = addr >>> PAGE_SHIFT;
         MemoryPage p = pages[pi];
         int leaf = (addr >>> 5) & (MemoryPage.LEAVES - 1);

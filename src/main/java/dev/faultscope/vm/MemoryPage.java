@@ -9,6 +9,8 @@ package dev.faultscope.vm;
 final class MemoryPage {
     static final int WORDS = 1024;
     static final int LEAVES = 128;
+    /** Heap a page takes: its words and node hashes with their array headers, and the object itself. */
+    static final int BYTES = 4 * WORDS + 8 * 4 * LEAVES + 80;
 
     final int[] words;
     /** Node with in-page gindex g (1..127) has its lanes at {@code nodes[4g .. 4g+4)}; g = 1 is the page root. */

@@ -10,13 +10,21 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Moves one VM run to any step, forwards or backwards, exactly: it keeps checkpoints (copy-on-write
- * snapshots) every {@code interval} steps and replays from the nearest one at or below the target.
+ * snapshots) every {@code interval} steps and replays from the nearest one at or below the target; the last
+ * few thousand steps before the cursor are also kept in an undo log, so stepping back is O(1).
+ *
+ * <p>Checkpoint memory is bounded: when the checkpoints would hold more than their budget, every other one
+ * is dropped and the interval doubles, so a longer run costs longer replays rather than more memory.
  *
  * <p>The program's output is recorded once, with the step that wrote it, so a view can show what had been
  * printed by any step without re-emitting it on replay. Not thread-safe: one thread drives a cursor.
  */
 public final class TraceCursor {
     public static final long DEFAULT_INTERVAL = 1L << 16;
+    /** Heap the checkpoints of one cursor may hold before they are thinned out. */
+    public static final long DEFAULT_CHECKPOINT_BUDGET = 256L << 20;
+    /** Steps kept in the undo log: stepping back further than this replays from a checkpoint. */
+    static final int UNDO_STEPS = 4096;
 
     /**
      * Instructions executed by every cursor in this JVM, replays included: how much VM work a whole game really
@@ -25,11 +33,16 @@ public final class TraceCursor {
     private static final AtomicLong EXECUTED = new AtomicLong();
 
     private final PreimageOracle oracle;
-    private final long interval;
+    private long interval;
+    private final long checkpointBudget;
     /** checkpoints.get(k) is the state after k * interval steps. */
     private final List<VmState.Checkpoint> checkpoints = new ArrayList<>();
+    /** What each checkpoint holds beyond the one before: its page table and the pages it does not share. */
+    private final List<Long> checkpointBytes = new ArrayList<>();
     private final ProgramOutput output = new ProgramOutput();
-    private VmState current;
+    private final StepUndoLog undo = new StepUndoLog(UNDO_STEPS);
+    /** The one state the cursor moves about; checkpoints are restored into it. */
+    private final VmState current;
     private Mips32Emulator emulator;
     /** Output is recorded only for steps not executed before. */
     private long furthestStep;
@@ -40,16 +53,24 @@ public final class TraceCursor {
     }
 
     public TraceCursor(VmState initial, PreimageOracle oracle, long interval) {
+        this(initial, oracle, interval, DEFAULT_CHECKPOINT_BUDGET);
+    }
+
+    public TraceCursor(VmState initial, PreimageOracle oracle, long interval, long checkpointBudget) {
         if (interval <= 0) {
             throw new IllegalArgumentException("checkpoint interval must be positive");
         }
         this.oracle = oracle;
         this.interval = interval;
+        this.checkpointBudget = checkpointBudget;
         this.firstStep = initial.step;
         this.furthestStep = initial.step;
         VmState.Checkpoint start = initial.checkpoint();
         checkpoints.add(start);
-        moveTo(start.restore());
+        checkpointBytes.add(start.memory().bytesBeyond(null));
+        Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), 1, 0);
+        current = start.restore();
+        newEmulator();
     }
 
     public VmState state() {
@@ -79,7 +100,10 @@ public final class TraceCursor {
         if (current.exited) {
             return false;
         }
-        executeOne();
+        undo.record(current);
+        emulator.step();
+        undo.commit();
+        afterStep();
         EXECUTED.incrementAndGet();
         return true;
     }
@@ -87,13 +111,15 @@ public final class TraceCursor {
     /**
      * Steps forward once like {@link #stepForward}, and returns the proof the on-chain verifier needs for that
      * step ({@link Mips32Emulator#stepWithProof}); null when the program had already exited. Going through the
-     * cursor (rather than its emulator) keeps checkpoints and the output log in step.
+     * cursor (rather than its emulator) keeps checkpoints, the undo log and the output log in step.
      */
     public StepProof stepForwardWithProof() {
         if (current.exited) {
             return null;
         }
+        undo.record(current);
         StepProof proof = emulator.stepWithProof();
+        undo.commit();
         afterStep();
         EXECUTED.incrementAndGet();
         return proof;
@@ -113,16 +139,28 @@ public final class TraceCursor {
      * steps (null for none); returns the steps executed.
      */
     public long run(long maxSteps, StopCondition stop) {
-        long done = 0;
-        while (done < maxSteps && !current.exited) {
-            executeOne();
-            done++;
-            if (stop != null && stop.shouldStop(current)) {
-                break;
-            }
+        long from = current.step;
+        if (maxSteps > 0 && !current.exited) {
+            undo.clear();
         }
-        EXECUTED.addAndGet(done);
-        return done;
+        try {
+            if (stop == null) {
+                runPlain(maxSteps >= Long.MAX_VALUE - from ? Long.MAX_VALUE : from + maxSteps);
+            } else {
+                long done = 0;
+                while (done < maxSteps && !current.exited) {
+                    emulator.step();
+                    afterStep();
+                    done++;
+                    if (stop.shouldStop(current)) {
+                        break;
+                    }
+                }
+            }
+        } finally {
+            EXECUTED.addAndGet(current.step - from);
+        }
+        return current.step - from;
     }
 
     /**
@@ -133,17 +171,36 @@ public final class TraceCursor {
         if (target < firstStep) {
             throw new IllegalArgumentException("step " + target + " is before the run's first step " + firstStep);
         }
+        if (target < current.step && current.step - target <= undo.size()) {
+            while (current.step > target && undo.undo(current)) {
+                // each undo is one step back
+            }
+        }
         if (target < current.step || target - current.step > interval) {
             int k = (int) Math.min((target - firstStep) / interval, checkpoints.size() - 1);
             if (target < current.step || checkpoints.get(k).step() > current.step) {
-                moveTo(checkpoints.get(k).restore());
+                Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), checkpoints.size(), k);
+                checkpoints.get(k).restoreInto(current);
+                undo.clear();
+                newEmulator();
             }
         }
         long from = current.step;
-        while (current.step < target && !current.exited) {
-            executeOne();
+        try {
+            if (target - current.step > UNDO_STEPS) {
+                undo.clear();
+                runPlain(target - UNDO_STEPS);
+            }
+            // The last steps before the target go into the undo log, so stepping back from there is O(1).
+            while (current.step < target && !current.exited) {
+                undo.record(current);
+                emulator.step();
+                undo.commit();
+                afterStep();
+            }
+        } finally {
+            EXECUTED.addAndGet(current.step - from);
         }
-        EXECUTED.addAndGet(current.step - from);
         return current.step;
     }
 
@@ -153,25 +210,56 @@ public final class TraceCursor {
         boolean shouldStop(VmState state);
     }
 
-    private void executeOne() {
-        emulator.step();
-        afterStep();
+    /** Runs to step {@code until} (or the exit) at the emulator's full speed, pausing only to take checkpoints. */
+    private void runPlain(long until) {
+        try {
+            while (current.step < until && !current.exited) {
+                long next = nextCheckpointStep();
+                long stop = next > current.step ? Math.min(until, next) : until;
+                emulator.run(stop - current.step);
+                afterStep();
+            }
+        } finally {
+            // A fault part-way must not leave output of the steps that did run to be recorded again.
+            furthestStep = Math.max(furthestStep, current.step);
+        }
     }
 
-    /** Bookkeeping after each executed step: the furthest step reached and the next checkpoint. */
+    private long nextCheckpointStep() {
+        return firstStep + checkpoints.size() * interval;
+    }
+
+    /** Bookkeeping after executed steps: the furthest step reached and the next checkpoint. */
     private void afterStep() {
         long s = current.step;
         if (s > furthestStep) {
             furthestStep = s;
         }
-        if ((s - firstStep) % interval == 0 && (s - firstStep) / interval == checkpoints.size()) {
-            checkpoints.add(current.checkpoint());
+        if (s == nextCheckpointStep()) {
+            VmState.Checkpoint c = current.checkpoint();
+            checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
+            checkpoints.add(c);
+            if (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
+                thinCheckpoints();
+            }
         }
     }
 
-    private void moveTo(VmState state) {
-        current = state;
-        emulator = new Mips32Emulator(state, oracle);
+    /** Drops every other checkpoint and doubles the interval. */
+    private void thinCheckpoints() {
+        int kept = 1;
+        for (int k = 2; k < checkpoints.size(); k += 2, kept++) {
+            VmState.Checkpoint c = checkpoints.get(k);
+            checkpoints.set(kept, c);
+            checkpointBytes.set(kept, c.memory().bytesBeyond(checkpoints.get(kept - 1).memory()));
+        }
+        checkpoints.subList(kept, checkpoints.size()).clear();
+        checkpointBytes.subList(kept, checkpointBytes.size()).clear();
+        interval *= 2;
+    }
+
+    private void newEmulator() {
+        emulator = new Mips32Emulator(current, oracle);
         emulator.setOutput(new RecordingStream(1), new RecordingStream(2));
     }
 
@@ -182,6 +270,20 @@ public final class TraceCursor {
 
     public int checkpointCount() {
         return checkpoints.size();
+    }
+
+    /** Steps between checkpoints now (it doubles each time the checkpoints are thinned out). */
+    public long checkpointInterval() {
+        return interval;
+    }
+
+    /** Heap the checkpoints hold between them: their page tables and the pages only they keep alive. */
+    public long checkpointMemory() {
+        long sum = 0;
+        for (long b : checkpointBytes) {
+            sum += b;
+        }
+        return sum;
     }
 
     /** Forwards a write to the output log the first time its step executes. */

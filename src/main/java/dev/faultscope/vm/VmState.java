@@ -66,6 +66,12 @@ public final class VmState {
             s.copyRegistersFrom(registers);
             return s;
         }
+
+        /** Puts {@code s} back into this state, reusing its memory's page table (see {@link Memory#restore}). */
+        public void restoreInto(VmState s) {
+            s.memory.restore(memory);
+            s.copyRegistersFrom(registers);
+        }
     }
 
     /** Stands in for memory in checkpoints, which keep theirs as a snapshot; never written. */

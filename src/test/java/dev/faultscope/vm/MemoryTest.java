@@ -189,4 +189,105 @@ class MemoryTest {
         assertArrayEquals(mem.merkleRoot(), copy.merkleRoot());
         assertEquals(mem.pageCount(), copy.pageCount());
     }
+
+    @Test
+    void restoringInPlaceGivesEachSnapshotsWordsPagesAndRootWhateverCameBetween() {
+        Random rnd = new Random(11);
+        Memory mem = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        java.util.List<Memory.Snapshot> snaps = new java.util.ArrayList<>();
+        java.util.List<Map<Integer, Integer>> contents = new java.util.ArrayList<>();
+        java.util.List<Integer> pageCounts = new java.util.ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            if (round > 0 && rnd.nextInt(3) == 0) {
+                int k = rnd.nextInt(snaps.size());
+                mem.restore(snaps.get(k));
+                naive.words.clear();
+                naive.words.putAll(contents.get(k));
+                assertEquals(pageCounts.get(k), mem.pageCount(), "pages after restoring snapshot " + k);
+                assertArrayEquals(naive.root(), mem.merkleRoot(), "root after restoring snapshot " + k);
+            }
+            // Writes to pages the snapshots share, to fresh pages, and to pages only later snapshots have.
+            for (int i = 0, n = 1 + rnd.nextInt(30); i < n; i++) {
+                int addr = 0x10000 * rnd.nextInt(8) + 4 * rnd.nextInt(3000);
+                int v = rnd.nextInt();
+                mem.setWord(addr, v);
+                naive.set(addr, v);
+            }
+            if (rnd.nextBoolean()) {
+                assertArrayEquals(naive.root(), mem.merkleRoot(), "root in round " + round);
+            }
+            snaps.add(mem.snapshot());
+            contents.add(new HashMap<>(naive.words));
+            pageCounts.add(mem.pageCount());
+        }
+        for (int k = snaps.size() - 1; k >= 0; k -= 3) {
+            mem.restore(snaps.get(k));
+            for (Map.Entry<Integer, Integer> e : contents.get(k).entrySet()) {
+                assertEquals(e.getValue(), mem.getWord(e.getKey()), "word " + e.getKey() + " of snapshot " + k);
+            }
+            naive.words.clear();
+            naive.words.putAll(contents.get(k));
+            assertArrayEquals(naive.root(), mem.merkleRoot(), "snapshot " + k + " unchanged by later writes");
+            assertArrayEquals(mem.merkleRoot(), new Memory(snaps.get(k)).merkleRoot());
+        }
+    }
+
+    @Test
+    void manyChangedPagesHashedInParallelGiveTheSameRootAsOneByOne() {
+        Random rnd = new Random(12);
+        Memory all = new Memory();
+        Memory oneByOne = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        for (int page = 0; page < 700; page++) {
+            int addr = (0x1000 + 3 * page) << Memory.PAGE_SHIFT | 4 * rnd.nextInt(1024);
+            int v = rnd.nextInt();
+            all.setWord(addr, v);
+            oneByOne.setWord(addr, v);
+            oneByOne.merkleRoot(); // one changed page per root: never the parallel path
+            naive.set(addr, v);
+        }
+        assertArrayEquals(naive.root(), all.merkleRoot());
+        assertArrayEquals(naive.root(), oneByOne.merkleRoot());
+        // Every page written again after a snapshot: the memory gets the new root, the snapshot keeps its own.
+        byte[] before = all.merkleRoot();
+        Memory.Snapshot snap = all.snapshot();
+        all.forEachPage(pi -> all.setWord(pi << Memory.PAGE_SHIFT, 7));
+        all.forEachPage(pi -> naive.set(pi << Memory.PAGE_SHIFT, 7));
+        assertArrayEquals(naive.root(), all.merkleRoot());
+        assertArrayEquals(before, new Memory(snap).merkleRoot());
+    }
+
+    @Test
+    void hashingACheckpointsPagesKeepsEveryRootAndTheSharingBetweenCheckpoints() {
+        Random rnd = new Random(13);
+        Memory mem = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        java.util.List<Memory.Snapshot> chain = new java.util.ArrayList<>();
+        java.util.List<byte[]> roots = new java.util.ArrayList<>();
+        for (int round = 0; round < 12; round++) {
+            for (int i = 0; i < 20; i++) {
+                int addr = 0x10000 * rnd.nextInt(6) + 4 * rnd.nextInt(3000);
+                int v = rnd.nextInt();
+                mem.setWord(addr, v);
+                naive.set(addr, v);
+            }
+            chain.add(mem.snapshot()); // taken with dirty leaves, as a cursor takes its checkpoints
+            roots.add(naive.root());
+        }
+        long held = 0;
+        for (int k = 0; k < chain.size(); k++) {
+            held += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
+        }
+        for (int k : new int[] {5, 0, 11, 6}) {
+            Memory.hashSnapshotPages(chain::get, chain.size(), k);
+        }
+        long heldAfter = 0;
+        for (int k = 0; k < chain.size(); k++) {
+            heldAfter += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
+            mem.restore(chain.get(k));
+            assertArrayEquals(roots.get(k), mem.merkleRoot(), "root of snapshot " + k);
+        }
+        assertEquals(held, heldAfter, "hashed copies replace the pages wherever they were shared");
+    }
 }
