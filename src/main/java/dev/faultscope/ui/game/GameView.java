@@ -5,6 +5,8 @@ import dev.faultscope.game.Claim;
 import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.ui.Fxml;
+import dev.faultscope.ui.Splits;
+import dev.faultscope.ui.model.Settings;
 import dev.faultscope.ui.model.game.GameModel;
 import dev.faultscope.ui.model.game.LeafStep;
 import dev.faultscope.ui.model.game.TreeSvg;
@@ -83,6 +85,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
     @FXML private ListView<GameModel.Entry> timeline;
     @FXML private javafx.scene.control.ScrollPane inspectorScroll;
     @FXML private javafx.scene.control.SplitPane split;
+    @FXML private javafx.scene.control.SplitPane side;
 
     private final GameModel model;
     private final TreeCanvas canvas = new TreeCanvas();
@@ -98,6 +101,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private boolean updating;
     private volatile boolean closed;
     private LeafStep lastStep;
+    /** The user placed the dividers (now or in an earlier run): font changes no longer move them. */
+    private boolean userLayout;
+    private Settings settings = new Settings();
 
     public GameView(GameModel model) {
         Fxml.loadInto(this);
@@ -162,6 +168,14 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 case L -> followToggle.setSelected(!followToggle.isSelected());
                 case C -> toggleCollapse();
                 case H -> honestAnswer();
+                case A -> attack();
+                case D -> defend();
+                case ENTER -> {
+                    if (!e.isShortcutDown()) {
+                        return;
+                    }
+                    openInVm();
+                }
                 default -> {
                     return;
                 }
@@ -196,6 +210,14 @@ public final class GameView extends BorderPane implements AutoCloseable {
         };
         canvasHolder.widthProperty().addListener(firstFit);
         canvasHolder.heightProperty().addListener(firstFit);
+    }
+
+    /** Puts back the dividers the user placed in an earlier run, and remembers those placed from now on. */
+    public void rememberLayout(Settings s) {
+        settings = s;
+        boolean a = Splits.remember(split, "game.split", s, () -> userLayout = true);
+        boolean b = Splits.remember(side, "game.side", s, () -> userLayout = true);
+        userLayout = a && b;
     }
 
     public void setStatusSink(Consumer<String> s) {
@@ -242,9 +264,13 @@ public final class GameView extends BorderPane implements AutoCloseable {
             applyTheme();
             // Larger fonts need a wider side panel (inspector, step text, timeline), at the tree's expense.
             double size = narration.getFont().getSize();
-            if (split != null && !split.getDividers().isEmpty()) {
-                split.setDividerPositions(size >= 17 ? 0.55 : 0.68);
+            if (userLayout) {
+                // A new font size is a new layout: the user's old dividers are not kept for it.
+                userLayout = false;
+                settings.forgetSplit("game.split");
+                settings.forgetSplit("game.side");
             }
+            split.setDividerPositions(size >= 17 ? 0.55 : 0.68);
             if (stepText.isVisible()) {
                 Platform.runLater(this::scrollToStep);
             }
@@ -280,7 +306,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 model.seek(0);
             }
             player.play();
-            playButton.setText("⏸ Pause");
+            // U+2016 (the workbench's pause glyph): the default font has it, unlike U+23F8.
+            playButton.setText("‖ Pause");
         }
     }
 
@@ -345,6 +372,17 @@ public final class GameView extends BorderPane implements AutoCloseable {
         canvas.redraw();
     }
 
+    /** Ctrl+E in the game view: the step at the selected leaf, or what to select to see one. */
+    public void showStepOrExplain() {
+        FaultDisputeGame g = model.game();
+        if (g.claim(model.selected()).depth() == g.config().maxGameDepth()) {
+            showStep();
+        } else {
+            status.accept("Ctrl+E shows the step at a leaf: select a claim at MAX_GAME_DEPTH " + g.config().maxGameDepth()
+                + " (claim #" + model.selected() + " is at depth " + g.claim(model.selected()).depth() + ")");
+        }
+    }
+
     private void refreshTree() {
         canvas.show(model);
     }
@@ -398,6 +436,13 @@ public final class GameView extends BorderPane implements AutoCloseable {
         int i = model.selected();
         FaultDisputeGame g = model.game();
         Claim c = g.claim(i);
+        if (lastStep != null && lastStep.leaf() != i) {
+            // The step text belongs to the leaf it was computed for: another selection hides it.
+            lastStep = null;
+            stepText.setVisible(false);
+            stepText.setManaged(false);
+            canvas.setHighlighted(Set.of());
+        }
         inspectorTitle.setText("Claim #" + i + " · " + (c.isRoot() ? "root" : model.moveKind(i).toLowerCase()) + " · "
             + c.claimant());
         inspector.getChildren().clear();
@@ -525,6 +570,15 @@ public final class GameView extends BorderPane implements AutoCloseable {
             return;
         }
         String typed = valueField.getText().trim();
+        if (!typed.isEmpty()) {
+            // A typo is the user's input to fix, not something the contract refused.
+            try {
+                Bytes32.fromHex(typed);
+            } catch (RuntimeException e) {
+                showInputError("\"" + typed + "\" is not a 32-byte hex value (0x and 64 hex digits): " + e.getMessage());
+                return;
+            }
+        }
         String actor = sideChoice.getValue();
         Task<Bytes32> t = new Task<>() {
             @Override
@@ -540,8 +594,13 @@ public final class GameView extends BorderPane implements AutoCloseable {
             }
         };
         t.setOnSucceeded(e -> showPlay(model.move(parent, isAttack, t.getValue(), actor)));
-        t.setOnFailed(e -> showPlay(dev.faultscope.game.GameError.class.isInstance(t.getException())
-            ? t.getException().getMessage() : "Cannot compute the value: " + t.getException().getMessage()));
+        t.setOnFailed(e -> {
+            if (t.getException() instanceof dev.faultscope.game.GameError) {
+                showPlay(t.getException().getMessage());
+            } else {
+                showInputError("Cannot compute the value: " + t.getException().getMessage());
+            }
+        });
         taskListener.accept(t);
         worker.execute(t);
     }
@@ -586,8 +645,15 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 return model.honestAnswer(actor);
             }
         };
-        t.setOnSucceeded(e -> showPlay(t.getValue()));
-        t.setOnFailed(e -> showPlay("The honest agent failed: " + t.getException().getMessage()));
+        t.setOnSucceeded(e -> {
+            String r = t.getValue();
+            if (r != null && r.startsWith(GameModel.NOTHING_TO_ANSWER)) {
+                showInputError(r);
+            } else {
+                showPlay(r);
+            }
+        });
+        t.setOnFailed(e -> showInputError("The honest agent failed: " + t.getException().getMessage()));
         taskListener.accept(t);
         worker.execute(t);
     }
@@ -620,6 +686,19 @@ public final class GameView extends BorderPane implements AutoCloseable {
             }
             status.accept("The contract refused the move: " + error);
         }
+    }
+
+    /** A problem that is not the contract's: bad input, or nothing to do. Shown where refusals are, worded apart. */
+    private void showInputError(String message) {
+        playError.setText(message);
+        if (!playError.getStyleClass().contains("problem")) {
+            playError.getStyleClass().add("problem");
+        }
+        status.accept(message);
+    }
+
+    public javafx.scene.control.SplitPane sideSplit() {
+        return side;
     }
 
     // ---- export ----

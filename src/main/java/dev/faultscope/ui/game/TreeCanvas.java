@@ -32,6 +32,8 @@ public final class TreeCanvas extends Canvas {
     private double dragX;
     private double dragY;
     private boolean dragged;
+    /** Fitted until the user pans or zooms: a resized canvas fits again (a window opened small, then enlarged). */
+    private boolean fitted = true;
     private boolean dark;
     private double fontSize = 13;
     private Set<Integer> highlighted = new HashSet<>();
@@ -47,8 +49,8 @@ public final class TreeCanvas extends Canvas {
 
     public TreeCanvas() {
         setFocusTraversable(true);
-        widthProperty().addListener(o -> redraw());
-        heightProperty().addListener(o -> redraw());
+        widthProperty().addListener(o -> resized());
+        heightProperty().addListener(o -> resized());
         setOnMousePressed(e -> {
             requestFocus();
             dragX = e.getX();
@@ -98,6 +100,18 @@ public final class TreeCanvas extends Canvas {
         return getHeight();
     }
 
+    private void resized() {
+        if (fitted) {
+            fit();
+        } else {
+            redraw();
+        }
+    }
+
+    public boolean fitted() {
+        return fitted;
+    }
+
     public void setOnSelect(IntConsumer c) {
         onSelect = c;
     }
@@ -121,7 +135,7 @@ public final class TreeCanvas extends Canvas {
         this.model = model;
         this.layout = model.layout();
         refreshFlags();
-        redraw();
+        resized();
     }
 
     public TreeLayout layout() {
@@ -154,12 +168,14 @@ public final class TreeCanvas extends Canvas {
     }
 
     public void pan(double dx, double dy) {
+        fitted = false;
         tx += dx;
         ty += dy;
         redraw();
     }
 
     public void zoomAt(double sx, double sy, double f) {
+        fitted = false;
         double ns = Math.max(0.02, Math.min(40, scale * f));
         double wx = worldX(sx), wy = worldY(sy);
         scale = ns;
@@ -170,6 +186,7 @@ public final class TreeCanvas extends Canvas {
 
     /** Scales and centres so the whole tree (all rows to MAX_GAME_DEPTH) is visible. */
     public void fit() {
+        fitted = true;
         if (layout == null || getWidth() < 50 || getHeight() < 50) {
             return;
         }
@@ -196,7 +213,8 @@ public final class TreeCanvas extends Canvas {
         }
         double sx = screenX(n.x()), sy = screenY(n.y());
         double margin = 60;
-        if (sx < margin || sx > getWidth() - margin || sy < margin || sy > getHeight() - margin) {
+        // Fitted, the whole tree is on screen already: revealing keeps the fit (and it follows resizes).
+        if (!fitted && (sx < margin || sx > getWidth() - margin || sy < margin || sy > getHeight() - margin)) {
             tx = getWidth() / 2 - n.x() * scale;
             ty = getHeight() / 2 - n.y() * scale;
             // Do not leave empty space below MAX_GAME_DEPTH when the tree is taller than the view.
@@ -278,7 +296,9 @@ public final class TreeCanvas extends Canvas {
                 }
             }
         }
-        double r = Math.max(2.5, Math.min(TreeLayout.RADIUS * scale, 16));
+        // Nodes grow with the text (presentation sizes), as the labels beside them do.
+        double em = fontSize / 13;
+        double r = Math.max(2.5 * em, Math.min(TreeLayout.RADIUS * scale, 16 * em));
         double minX = worldX(-40), maxX = worldX(w + 40), minY = worldY(-40), maxY = worldY(h + 40);
         // Zoomed out, many claims land on the same pixels: draw one node (and one edge) per small screen cell, so a
         // frame costs what is visible, not what is in the tree.

@@ -11,7 +11,7 @@ public final class FontScale {
     public static final double DEFAULT = 13;
     public static final double LARGE = 22;
     /** The window must be this many lines of text tall and this many characters wide for a font size. */
-    static final double LINES = 30;
+    static final double LINES = 31;
     static final double COLUMNS = 53;
 
     private double size = DEFAULT;

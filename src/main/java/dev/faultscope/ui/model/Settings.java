@@ -44,6 +44,10 @@ public final class Settings {
         splits.clear();
     }
 
+    public void forgetSplit(String name) {
+        splits.remove(name);
+    }
+
     public static Settings load(Preferences prefs) {
         Settings s = new Settings();
         s.x = prefs.getDouble("window.x", Double.NaN);
