@@ -113,7 +113,20 @@ class ProjectorLayoutTest {
         fx(window.gameView()::toEnd);
         projector(1280, 720, false);
         assertNothingCut("game view, 1280x720, normal text");
+        assertMovePanelInView();
         projector(1280, 720, true);
         assertNothingCut("game view, 1280x720, largest text");
+        assertMovePanelInView();
+    }
+
+    /** The move panel is not scrolled away under the claim's details: its buttons are on screen. */
+    static void assertMovePanelInView() {
+        for (String text : List.of("Attack step", "Defend step", "Honest agent answers", "Fit", "Expand all")) {
+            javafx.scene.control.Button b = robot.lookup(".button").match(n -> n instanceof javafx.scene.control.Button x
+                && text.equals(x.getText())).query();
+            Bounds at = b.localToScene(b.getBoundsInLocal());
+            assertTrue(b.isVisible() && at.getMinY() >= 0 && at.getMaxY() <= window.scene().getHeight()
+                && at.getMaxX() <= window.scene().getWidth(), text + " on screen: " + at);
+        }
     }
 }

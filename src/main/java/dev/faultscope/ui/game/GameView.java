@@ -271,6 +271,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 settings.forgetSplit("game.side");
             }
             split.setDividerPositions(size >= 17 ? 0.55 : 0.68);
+            // The move panel keeps its height: at large sizes the timeline gives up more of the side.
+            side.setDividerPositions(size >= 17 ? 0.75 : 0.6);
             if (stepText.isVisible()) {
                 Platform.runLater(this::scrollToStep);
             }
