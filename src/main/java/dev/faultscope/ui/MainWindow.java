@@ -798,6 +798,9 @@ public final class MainWindow {
         // Every size in the stylesheets is in em, so the root's font size scales the whole window.
         root.setStyle(String.format("-fx-font-size: %.0fpx;", fonts.size()));
         zoomText.setText(fonts.percent() + " %");
+        // At presentation sizes the status bar keeps its line for messages: the title is in the window's title bar.
+        titleText.setManaged(fonts.size() < 17);
+        titleText.setVisible(fonts.size() < 17);
         if (gameView != null) {
             gameView.fontChanged();
         }

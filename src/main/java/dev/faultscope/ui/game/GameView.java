@@ -103,6 +103,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private LeafStep lastStep;
     /** The user placed the dividers (now or in an earlier run): font changes no longer move them. */
     private boolean userLayout;
+    private int timeWidth = 12;
+    private int actorWidth = 10;
     private Settings settings = new Settings();
 
     public GameView(GameModel model) {
@@ -138,7 +140,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
                     setText(null);
                     setStyle("");
                 } else {
-                    setText(String.format("%3d  %-12s %-10s %s", e.k() + 1, model.relativeTime(e.time()), e.actor(), e.summary()));
+                    // Columns as wide as their widest entry (mainnet times and long actor names included).
+                    setText(String.format("%3d  %-" + timeWidth + "s  %-" + actorWidth + "s  %s", e.k() + 1,
+                        model.relativeTime(e.time()), e.actor(), e.summary()));
                     setStyle(e.k() < model.position() ? "" : "-fx-opacity: 0.55;");
                 }
             }
@@ -156,6 +160,10 @@ public final class GameView extends BorderPane implements AutoCloseable {
         });
         setOnKeyPressed(e -> {
             if (e.getTarget() instanceof TextField) {
+                return;
+            }
+            // Ctrl+D, Ctrl+H, … belong to the menus; of the combinations only Ctrl+Enter is the game view's.
+            if ((e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) && e.getCode() != KeyCode.ENTER) {
                 return;
             }
             switch (e.getCode()) {
@@ -270,9 +278,12 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 settings.forgetSplit("game.split");
                 settings.forgetSplit("game.side");
             }
-            split.setDividerPositions(size >= 17 ? 0.55 : 0.68);
-            // The move panel keeps its height: at large sizes the timeline gives up more of the side.
-            side.setDividerPositions(size >= 17 ? 0.75 : 0.6);
+            split.setDividerPositions(size >= 17 ? 0.5 : 0.68);
+            // The move panel keeps its height: at large sizes the timeline gives up more of the side, and its
+            // second caption (where the honest values come from) gives its line to the list.
+            side.setDividerPositions(size >= 17 ? 0.72 : 0.6);
+            honestNote.setManaged(size < 17);
+            honestNote.setVisible(size < 17);
             if (stepText.isVisible()) {
                 Platform.runLater(this::scrollToStep);
             }
@@ -393,6 +404,12 @@ public final class GameView extends BorderPane implements AutoCloseable {
         updating = true;
         try {
             List<GameModel.Entry> entries = model.timeline();
+            timeWidth = 1;
+            actorWidth = 1;
+            for (GameModel.Entry e : entries) {
+                timeWidth = Math.max(timeWidth, model.relativeTime(e.time()).length());
+                actorWidth = Math.max(actorWidth, e.actor().length());
+            }
             if (timeline.getItems().size() != entries.size() || !timeline.getItems().equals(entries)) {
                 timeline.getItems().setAll(entries);
             } else {

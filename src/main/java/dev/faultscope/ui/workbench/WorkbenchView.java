@@ -173,8 +173,8 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
         double reg = Math.min(w - 2 * 10 * em, w - two >= 2 * 28 * em ? two : one);
         double side = Math.max(0, (w - reg) / 2);
         columns.setDividerPositions(side / w, (side + reg) / w);
-        // The console keeps about six lines, and at most 35 % of the height.
-        rows.setDividerPositions(Math.max(0.65, Math.min(0.8, 1 - 6.5 * em / h)));
+        // The console keeps its title and a few lines, and at most 30 % of the height.
+        rows.setDividerPositions(Math.max(0.7, Math.min(0.8, 1 - 5.5 * em / h)));
     }
 
     public SplitPane columnsSplit() {
