@@ -378,6 +378,7 @@ public final class MainWindow {
         view.setVmOpener(this::openClaimInVm);
         gameView = view;
         content.getChildren().setAll(view);
+        view.layoutForFont(false);
         gameTitle = "Game · " + title;
         titleText.setText(gameTitle);
         stage.setTitle("Faultscope · " + gameTitle);

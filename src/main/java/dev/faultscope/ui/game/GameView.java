@@ -267,21 +267,30 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     /** Presentation sizes: the canvas text follows the window's font size. */
     public void fontChanged() {
+        layoutForFont(true);
+    }
+
+    /**
+     * Fits the panels to the font size; {@code changed}: the user just changed it (their old dividers are not kept
+     * for the new size), else the view was just opened at the remembered size (remembered dividers stay).
+     */
+    public void layoutForFont(boolean changed) {
         Platform.runLater(() -> {
             applyCss();
             applyTheme();
             // Larger fonts need a wider side panel (inspector, step text, timeline), at the tree's expense.
             double size = narration.getFont().getSize();
-            if (userLayout) {
-                // A new font size is a new layout: the user's old dividers are not kept for it.
+            if (userLayout && changed) {
                 userLayout = false;
                 settings.forgetSplit("game.split");
                 settings.forgetSplit("game.side");
             }
-            split.setDividerPositions(size >= 17 ? 0.5 : 0.68);
-            // The move panel keeps its height: at large sizes the timeline gives up more of the side, and its
-            // second caption (where the honest values come from) gives its line to the list.
-            side.setDividerPositions(size >= 17 ? 0.72 : 0.6);
+            if (!userLayout) {
+                split.setDividerPositions(size >= 17 ? 0.5 : 0.68);
+                // The move panel keeps its height: at large sizes the timeline gives up more of the side.
+                side.setDividerPositions(size >= 17 ? 0.72 : 0.6);
+            }
+            // At large sizes the timeline's second caption (where the honest values come from) gives its line to the list.
             honestNote.setManaged(size < 17);
             honestNote.setVisible(size < 17);
             if (stepText.isVisible()) {
