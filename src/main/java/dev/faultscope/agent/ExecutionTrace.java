@@ -8,6 +8,7 @@ import dev.faultscope.vm.VmFault;
 import dev.faultscope.vm.VmState;
 import dev.faultscope.vm.disasm.Disassembler;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -204,6 +205,18 @@ public final class ExecutionTrace {
     }
 
     /**
+     * A trace index from the game (up to 125 bits in deep configurations) as a step number. Indices past
+     * {@code Long.MAX_VALUE} become {@code Long.MAX_VALUE}: no run gets anywhere near 2^63 steps, so both lie past the
+     * run's end and commit to its final state, and a step there is the exited state's no-op step.
+     */
+    public static long index(BigInteger traceIndex) {
+        if (traceIndex.signum() < 0) {
+            throw new IllegalArgumentException("negative trace index " + traceIndex);
+        }
+        return traceIndex.bitLength() < Long.SIZE ? traceIndex.longValue() : Long.MAX_VALUE;
+    }
+
+    /**
      * The state hash trace index {@code traceIndex} commits to: S(traceIndex+1), or the final state for every index
      * ≥ N−1 once the run has ended after N steps.
      */
@@ -219,7 +232,7 @@ public final class ExecutionTrace {
         }
         byte[] h = hashCache.get(traceIndex);
         if (h == null) {
-            long target = traceIndex + 1;
+            long target = traceIndex == Long.MAX_VALUE ? Long.MAX_VALUE : traceIndex + 1;
             seekTo(target);
             h = cursor.state().stateHash();
             if (cursor.step() == target) {

@@ -10,6 +10,7 @@ import dev.faultscope.game.Position;
 import dev.faultscope.oracle.PreimageStore;
 import dev.faultscope.vm.VmState;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ public final class ExecutionTraceProvider implements TraceProvider {
         int s = game.config().splitDepth();
         int m = game.config().maxGameDepth();
         Own own = own(game, Objects.requireNonNull(ctx, "an execution position needs its subgame"));
-        long index = pos.traceIndexInSubgame(s, m);
+        long index = ExecutionTrace.index(pos.traceIndexInSubgame(s, m));
         byte[] h = own.trace().stateHashAt(index);
         if (own.paddedStatus() >= 0 && index >= own.trace().length() - 1) {
             h[0] = (byte) own.paddedStatus();
@@ -135,8 +136,8 @@ public final class ExecutionTraceProvider implements TraceProvider {
     }
 
     @Override
-    public StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, long instructionIndex) {
-        return own(game, ctx).trace().stepAt(instructionIndex);
+    public StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, BigInteger instructionIndex) {
+        return own(game, ctx).trace().stepAt(ExecutionTrace.index(instructionIndex));
     }
 
     private Own own(FaultDisputeGame game, ExecutionContext ctx) {

@@ -5,6 +5,7 @@ import dev.faultscope.fpp.Bytes32;
 import dev.faultscope.fpp.ChainModel;
 import dev.faultscope.fpp.FppHost;
 import dev.faultscope.fpp.L1Block;
+import dev.faultscope.fpp.Scenario;
 import dev.faultscope.game.Anchor;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.GameAction;
@@ -13,17 +14,19 @@ import dev.faultscope.game.GameError;
 import dev.faultscope.game.GameSetup;
 import dev.faultscope.game.GameStatus;
 import dev.faultscope.game.Session;
+import dev.faultscope.io.InputFiles;
 import dev.faultscope.vm.TraceCursor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Plays whole games in simulated time. Each round every player looks at the same game at the same {@code now} and its
@@ -64,6 +67,23 @@ public final class GameRunner {
                          long vmStepsExecuted, List<Long> runLengths) {
         public GameStatus status() {
             return game.status();
+        }
+
+        /**
+         * Why this game's verdict says nothing about the claim, when the configuration is too shallow for the program:
+         * an execution subgame's root commits to trace index 2^(M−S−1) − 1, and when a run is longer than that, its
+         * exit (the verdict the contract checks at depth S + 1) lies out of reach, so by the rules no side can show it.
+         */
+        public Optional<String> shallowExecutionWarning() {
+            BigInteger leaves = BigInteger.ONE.shiftLeft(game.config().executionTraceBits());
+            long longest = runLengths.stream().mapToLong(Long::longValue).max().orElse(0);
+            if (BigInteger.valueOf(longest).compareTo(leaves) <= 0) {
+                return Optional.empty();
+            }
+            return Optional.of(String.format("warning: MAX_GAME_DEPTH − SPLIT_DEPTH − 1 = %d gives each execution subgame "
+                    + "%,d trace indices, but the program's run takes %,d steps: its exit lies past the subgame's reach, "
+                    + "so this result does not reflect whether the root claim is right (use a deeper configuration)",
+                game.config().executionTraceBits(), leaves, longest));
         }
     }
 
@@ -114,14 +134,15 @@ public final class GameRunner {
         byte[] scenarioBytes;
         ChainModel model;
         try {
-            scenarioBytes = Files.readAllBytes(match.scenario());
-            model = ChainModel.load(match.scenario());
+            scenarioBytes = InputFiles.read(match.scenario(), InputFiles.Limit.SCENARIO);
+            model = ChainModel.of(Scenario.parse(scenarioBytes, match.scenario()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         long rootBlock = match.rootBlock() >= 0 ? match.rootBlock() : Strategies.defaultRootBlock(match.defender(), model);
         L1Block head = model.l1Head();
         GameConfig config = config(match.config(), model);
+        requireReachable(config, rootBlock);
         GameSetup setup = new GameSetup(config, Strategies.rootClaim(match.defender(), model, rootBlock), rootBlock,
             DEFENDER, head.timestamp());
         Strategies.Context ctx = new Strategies.Context(model, new ExecutionTraceProvider.Runs(new FppHost(model)),
@@ -144,6 +165,24 @@ public final class GameRunner {
         byName.put(DEFENDER, defender);
         byName.put(CHALLENGER, challenger);
         return new Result(session, game, runner.rejected(), byName, steps, ctx.runs().lengths());
+    }
+
+    /**
+     * The output bisection names blocks anchor + 1 … anchor + 2^S: a root block beyond that is never compared with
+     * anything, so a game about it would be decided by the rules' blind spot, not by the chain. Refused up front.
+     */
+    static void requireReachable(GameConfig config, long rootBlock) {
+        long anchor = config.anchor().blockNumber();
+        if (rootBlock <= anchor) {
+            throw new IllegalArgumentException("the root claim's block " + rootBlock + " must come after the anchor block "
+                + anchor);
+        }
+        BigInteger leaves = BigInteger.ONE.shiftLeft(config.splitDepth());
+        if (BigInteger.valueOf(rootBlock - anchor).compareTo(leaves) > 0) {
+            throw new IllegalArgumentException(String.format("SPLIT_DEPTH %d gives %,d output leaves (blocks %d to %d), "
+                    + "but the root claim is for block %d: choose a root block up to %d or a deeper split",
+                config.splitDepth(), leaves, anchor + 1, anchor + leaves.longValue(), rootBlock, anchor + leaves.longValue()));
+        }
     }
 
     /** {@code mainnet}, {@code workshop} or {@code M,S}, anchored at block 0 with the newest L1 block as L1 head. */

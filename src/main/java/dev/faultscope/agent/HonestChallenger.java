@@ -183,8 +183,7 @@ public final class HonestChallenger implements Player {
             }
         }
         ExecutionContext exec = game.executionContext(claim.index());
-        long instruction = ctx.instructionIndex().longValueExact();
-        StepData data = trace.stepAt(game, exec, instruction);
+        StepData data = trace.stepAt(game, exec, ctx.instructionIndex());
         boolean validStep = Arrays.equals(data.postHash(), ctx.postStateValue().bytes());
         if (ctx.parentPostAgree() == validStep) {
             // The VM does not back this view here (only a wrong view gets here): the contract would say ValidStep.

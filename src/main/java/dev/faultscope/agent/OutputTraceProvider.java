@@ -7,6 +7,7 @@ import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Position;
 
+import java.math.BigInteger;
 import java.util.Objects;
 
 /**
@@ -66,7 +67,7 @@ public final class OutputTraceProvider implements TraceProvider {
 
     /** Output roots are never stepped: steps happen at MAX_GAME_DEPTH, below the split. */
     @Override
-    public StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, long instructionIndex) {
+    public StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, BigInteger instructionIndex) {
         throw new UnsupportedOperationException("an output trace has no VM steps");
     }
 

@@ -5,6 +5,7 @@ import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Position;
 
+import java.math.BigInteger;
 import java.util.Objects;
 
 /** A whole view of the game: output roots down to the split depth, VM state hashes below it. */
@@ -31,7 +32,7 @@ public final class SplitTraceProvider implements TraceProvider {
     }
 
     @Override
-    public StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, long instructionIndex) {
+    public StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, BigInteger instructionIndex) {
         return execution.stepAt(game, ctx, instructionIndex);
     }
 }

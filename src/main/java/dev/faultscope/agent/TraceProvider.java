@@ -6,6 +6,8 @@ import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Position;
 
+import java.math.BigInteger;
+
 /**
  * A player's view of what the claim at any position should be: the correct value for the honest agent, its own
  * (wrong) value for a dishonest one (dispute-game.md section 8, "Honest values").
@@ -23,7 +25,7 @@ public interface TraceProvider {
      * What this view submits to {@code step} to execute instruction {@code instructionIndex} (0-based, counted from
      * the absolute prestate) of the subgame {@code ctx}, and the pre-image that instruction reads.
      */
-    StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, long instructionIndex);
+    StepData stepAt(FaultDisputeGame game, ExecutionContext ctx, BigInteger instructionIndex);
 
     /** This view's value at existing claim {@code claimIndex}'s position (in that claim's own subgame). */
     default Bytes32 claimValue(FaultDisputeGame game, int claimIndex) {

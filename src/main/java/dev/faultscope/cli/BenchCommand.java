@@ -26,7 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-@Command(name = "bench", description = {"Measure the engine's speed.",
+@Command(name = "bench", mixinStandardHelpOptions = true, description = {"Measure the engine's speed.",
     "bench vm: instructions per second for plain stepping and for stepping with a proof at every step,",
     "  on a bundled compute-heavy MIPS program (or --program).",
     "bench fpp: the fault proof program on every block transition n -> n+1 of a scenario (--scenario):",
@@ -46,10 +46,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--program", description = "a MIPS32 ELF to run instead of the bundled benchmark")
     Path program;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "plain runs to time (default: ${DEFAULT-VALUE})")
+    @Option(names = "--repeat", defaultValue = "5", converter = OptionValues.PositiveInt.class, description = "plain runs to time (default: ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--proof-steps", defaultValue = "200000", description = "steps to run with a proof at each (default: ${DEFAULT-VALUE})")
+    @Option(names = "--proof-steps", defaultValue = "200000", converter = OptionValues.PositiveLong.class, description = "steps to run with a proof at each (default: ${DEFAULT-VALUE})")
     long proofSteps;
 
     @Override
@@ -100,6 +100,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private void benchVm() throws IOException {
         byte[] elf = program != null ? Inputs.read(program) : bundled();
+        if (program != null) {
+            dev.faultscope.io.ElfFiles.load(program, elf); // refuses a bad --program by name before timing anything
+        }
         String name = program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1);
         main.out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
 

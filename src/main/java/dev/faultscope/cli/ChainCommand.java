@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "chain", description = "Print a scenario's chain: per block its L1 origin, transactions (skipped ones marked), state root and output root.")
+@Command(name = "chain", mixinStandardHelpOptions = true, description = "Print a scenario's chain: per block its L1 origin, transactions (skipped ones marked), state root and output root.")
 final class ChainCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

@@ -2,16 +2,17 @@ package dev.faultscope.cli;
 
 import dev.faultscope.io.CannonMetaFile;
 import dev.faultscope.io.CannonStateFile;
+import dev.faultscope.io.ElfFiles;
+import dev.faultscope.io.InputFiles;
 import dev.faultscope.io.PreimageFiles;
 import dev.faultscope.oracle.PreimageStore;
 import dev.faultscope.vm.Symbols;
-import dev.faultscope.vm.elf.ElfFormatException;
-import dev.faultscope.vm.elf.ElfLoader;
+import dev.faultscope.vm.elf.ElfFile;
 import dev.faultscope.vm.elf.LoadedProgram;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /** Reads what commands take as input: a program (ELF or Cannon state), symbols, pre-images. */
@@ -21,18 +22,16 @@ final class Inputs {
 
     /** An ELF is loaded as Cannon's load-elf does; anything else is read as a Cannon state JSON. */
     static LoadedProgram program(Path path, Path meta) throws IOException {
-        byte[] bytes = read(path);
-        LoadedProgram p;
-        if (bytes.length >= 4 && bytes[0] == 0x7F && bytes[1] == 'E' && bytes[2] == 'L' && bytes[3] == 'F') {
-            try {
-                p = ElfLoader.load(bytes);
-            } catch (ElfFormatException e) {
-                throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
-            }
-        } else {
-            p = new LoadedProgram(CannonStateFile.read(path), Symbols.NONE);
-        }
+        LoadedProgram p = isElf(path) ? ElfFiles.load(path) : new LoadedProgram(CannonStateFile.read(path), Symbols.NONE);
         return meta == null ? p : new LoadedProgram(p.state(), CannonMetaFile.read(meta));
+    }
+
+    /** Whether the file starts with the ELF magic (it must be a regular file). */
+    static boolean isElf(Path path) throws IOException {
+        InputFiles.requireRegularFile(path, "a program (an ELF or a state file)");
+        try (InputStream in = Files.newInputStream(path)) {
+            return ElfFile.hasMagic(in.readNBytes(4));
+        }
     }
 
     static PreimageStore preimages(Path path) throws IOException {
@@ -43,11 +42,8 @@ final class Inputs {
         return store;
     }
 
+    /** An ELF file's bytes, bounded. */
     static byte[] read(Path path) throws IOException {
-        try {
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException(path + ": no such file");
-        }
+        return InputFiles.read(path, InputFiles.Limit.ELF);
     }
 }

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "list-claims", description = "List a session's claims as op-challenger's list-claims does "
+@Command(name = "list-claims", mixinStandardHelpOptions = true, description = "List a session's claims as op-challenger's list-claims does "
     + "(move kind, parent, depth, trace index, value, claimant, bond, clock, countered by).")
 final class ListClaimsCommand implements Callable<Integer> {
     enum Format { text, json }

@@ -15,7 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "play", description = {
+@Command(name = "play", mixinStandardHelpOptions = true, description = {
     "Play a whole dispute game on a scenario's chain: the defender proposes the root claim, the challenger",
     "disputes it, with real fault proof program runs below the split depth and simulated time.",
     "Prints every action as it happens, then the claims as op-challenger's list-claims does, the resolution",
@@ -47,10 +47,10 @@ final class PlayCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "for the random player (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--root-block", defaultValue = "-1", description = "the root claim's L2 block (default: the defender's choice)")
-    long rootBlock;
+    @Option(names = "--root-block", converter = OptionValues.NonNegativeLong.class, description = "the root claim's L2 block (default: the defender's choice)")
+    Long rootBlock;
 
-    @Option(names = "--out", description = "save the session here (.json or .json.gz)")
+    @Option(names = "--out", converter = OptionValues.OutputPath.class, description = "save the session here (.json or .json.gz)")
     Path out;
 
     @Override
@@ -66,7 +66,7 @@ final class PlayCommand implements Callable<Integer> {
         }
         long t0 = System.nanoTime();
         GameRunner.Result result = GameRunner.play(
-            new GameRunner.Match(scenario, config, defender, challenger, faultAt, seed, rootBlock), new Printer());
+            new GameRunner.Match(scenario, config, defender, challenger, faultAt, seed, rootBlock == null ? -1 : rootBlock), new Printer());
         double seconds = (System.nanoTime() - t0) / 1e9;
         ClaimTable table = ClaimTable.of(result.game());
         main.out.println();
@@ -74,6 +74,7 @@ final class PlayCommand implements Callable<Integer> {
         main.out.printf("%d actions (%d reverted), %,d VM steps executed for runs of %s steps, %.2f s%n",
             result.session().actions().size(), result.rejected().size(), result.vmStepsExecuted(),
             result.runLengths(), seconds);
+        result.shallowExecutionWarning().ifPresent(main.err::println);
         if (out != null) {
             SessionFile.write(result.session(), out);
             main.out.println("session saved to " + out);
@@ -90,7 +91,7 @@ final class PlayCommand implements Callable<Integer> {
 
         @Override
         public void rejected(GameAction action, GameError error, FaultDisputeGame game) {
-            main.out.println(describe(action, -1, game) + "  REVERTED: " + error.error());
+            main.out.println(describe(action, -1, game) + "  REVERTED: " + error.error().reported());
         }
     }
 

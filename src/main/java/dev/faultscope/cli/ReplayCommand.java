@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
-@Command(name = "replay", description = "Load a session file, re-check it by replaying every action through the game "
+@Command(name = "replay", mixinStandardHelpOptions = true, description = "Load a session file, re-check it by replaying every action through the game "
     + "rules, and print its claims and how the game resolved.")
 final class ReplayCommand implements Callable<Integer> {
     @ParentCommand

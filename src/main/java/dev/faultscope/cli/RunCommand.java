@@ -1,7 +1,6 @@
 package dev.faultscope.cli;
 
 import dev.faultscope.crypto.Hex;
-import dev.faultscope.io.CannonStateFile;
 import dev.faultscope.vm.Mips32Emulator;
 import dev.faultscope.vm.VmState;
 import dev.faultscope.vm.elf.LoadedProgram;
@@ -14,9 +13,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "run", description = {
+@Command(name = "run", mixinStandardHelpOptions = true, description = {
     "Run a program in the VM, as 'cannon run' does.",
-    "Step patterns: never, always, =N (at step N), %N (every N steps).",
+    "Step patterns: never, always, =N (at step N), %%N (every N steps).",
     "The program's stdout and stderr go to this command's; log lines (--info-at) go to stderr."})
 final class RunCommand implements Callable<Integer> {
     @ParentCommand
@@ -25,13 +24,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--input", required = true, description = "a Cannon state JSON or a MIPS32 ELF")
     Path input;
 
-    @Option(names = "--output", description = "write the final state JSON here")
+    @Option(names = "--output", converter = OptionValues.OutputPath.class, description = "write the final state JSON here")
     Path output;
 
     @Mixin
     RunOptions options;
 
-    @Option(names = "--meta", description = "Cannon meta JSON with the program's symbols, for log lines")
+    @Option(names = "--meta", converter = OptionValues.OptionalPath.class, description = "Cannon meta JSON with the program's symbols, for log lines (\"\" = none)")
     Path meta;
 
     @Option(names = "--preimages", description = "pre-images the program may read: a JSON file {\"0xkey\": \"0xdata\"} or a directory of files named by key")
@@ -45,12 +44,13 @@ final class RunCommand implements Callable<Integer> {
         emu.setOutput(main.out, main.err);
         try {
             options.run(emu, program.symbols(), main.err);
-        } finally {
+        } catch (RuntimeException e) {
             main.out.flush();
-            if (output != null) {
-                CannonStateFile.write(state, output); // after a fault: the last valid state, for inspection
-            }
+            throw new Main.CommandFailure(Main.reason(e) + options.writeOutput(state, output, false),
+                e instanceof Main.CommandFailure f ? f.exitCode() : 1);
         }
+        main.out.flush();
+        options.writeOutput(state, output, true);
         main.err.println(summary(state));
         return 0;
     }

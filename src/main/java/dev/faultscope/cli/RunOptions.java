@@ -2,8 +2,10 @@ package dev.faultscope.cli;
 
 import dev.faultscope.io.CannonProofFile;
 import dev.faultscope.io.CannonStateFile;
+import dev.faultscope.vm.Memory;
 import dev.faultscope.vm.Mips32Emulator;
 import dev.faultscope.vm.Symbols;
+import dev.faultscope.vm.UnmappedCode;
 import dev.faultscope.vm.VmState;
 import picocli.CommandLine.Option;
 
@@ -24,22 +26,68 @@ final class RunOptions {
         description = "write a step proof for each matching step")
     StepPattern proofAt;
 
-    @Option(names = "--proof-fmt", defaultValue = "proof-%d.json", description = "proof file names, %%d = step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--proof-fmt", defaultValue = "proof-%d.json", converter = OptionValues.FileNameFormat.class, description = "proof file names, %%d = step (default: ${DEFAULT-VALUE})")
     String proofFormat;
 
     @Option(names = "--snapshot-at", defaultValue = "never", converter = PatternConverter.class,
         description = "write the state at each matching step")
     StepPattern snapshotAt;
 
-    @Option(names = "--snapshot-fmt", defaultValue = "state-%d.json", description = "snapshot file names, %%d = step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--snapshot-fmt", defaultValue = "state-%d.json", converter = OptionValues.FileNameFormat.class, description = "snapshot file names, %%d = step (default: ${DEFAULT-VALUE})")
     String snapshotFormat;
 
     @Option(names = "--info-at", defaultValue = "never", converter = PatternConverter.class,
         description = "log progress at each matching step")
     StepPattern infoAt;
 
-    /** Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates. */
+    @Option(names = "--output-on-fault", description = "write --output even when the run fails: the last valid state, for inspection "
+        + "(without it, a failed run leaves --output as it was)")
+    boolean outputOnFault;
+
+    private byte[] oomReserve;
+
+    /**
+     * Runs until the program exits or a stop pattern matches; a {@link dev.faultscope.vm.VmFault} propagates.
+     * A state whose pc is in unmapped memory is refused unless a stop pattern bounds the run.
+     */
     void run(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
+        VmState state = emu.state();
+        if (stopAt.kind() == StepPattern.Kind.NEVER) {
+            UnmappedCode.check(state).ifPresent(why -> {
+                throw new Main.CommandFailure(why + "; give --stop-at to run it anyway", 1);
+            });
+        }
+        // Held during the run and dropped on OutOfMemoryError, so the message about it has room to be made.
+        oomReserve = new byte[1 << 20];
+        try {
+            loop(emu, symbols, log);
+        } catch (OutOfMemoryError e) {
+            oomReserve = null;
+            int pages = state.memory().pageCount();
+            throw new Main.CommandFailure(String.format("the program's memory at step %d exceeds the Java heap: %d pages (%s) touched, "
+                + "the heap's limit is %s (raise it with FAULTSCOPE_JAVA_OPTS=-Xmx…)", state.step(), pages,
+                humanBytes((long) pages * Memory.PAGE_SIZE), humanBytes(Runtime.getRuntime().maxMemory())), 1);
+        } finally {
+            oomReserve = null;
+        }
+    }
+
+    /**
+     * Writes the final state to {@code output} (if given) after a run: always after a successful one, after a
+     * failed one only with {@code --output-on-fault}. Returns a note for the failure message, or "".
+     */
+    String writeOutput(VmState state, Path output, boolean succeeded) throws IOException {
+        if (output == null) {
+            return "";
+        }
+        if (succeeded || outputOnFault) {
+            CannonStateFile.write(state, output);
+            return succeeded ? "" : "; the last valid state is in " + output;
+        }
+        return "; " + output + " was not written (--output-on-fault writes the last valid state)";
+    }
+
+    private void loop(Mips32Emulator emu, Symbols symbols, PrintStream log) throws IOException {
         VmState state = emu.state();
         long startNanos = System.nanoTime();
         long startStep = state.step();
@@ -84,7 +132,11 @@ final class RunOptions {
     static final class PatternConverter implements picocli.CommandLine.ITypeConverter<StepPattern> {
         @Override
         public StepPattern convert(String value) {
-            return StepPattern.parse(value);
+            try {
+                return StepPattern.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
         }
     }
 }

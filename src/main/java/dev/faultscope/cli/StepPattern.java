@@ -15,11 +15,17 @@ public record StepPattern(Kind kind, long n) {
             return new StepPattern(Kind.ALWAYS, 0);
         }
         if (t.startsWith("=") || t.startsWith("%")) {
+            String digits = t.substring(1);
             long n;
             try {
-                n = Long.parseUnsignedLong(t.substring(1));
+                // Only ASCII digits, as Go's ParseUint: Java's parser would also take "+5" and other scripts' digits.
+                if (!digits.matches("[0-9]+")) {
+                    throw new NumberFormatException();
+                }
+                n = Long.parseUnsignedLong(digits);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("step pattern '" + text + "': '" + t.substring(1) + "' is not a step number");
+                throw new IllegalArgumentException("step pattern '" + text + "': '" + digits
+                    + "' is not a step number (decimal digits 0-9, no sign, at most 2^64-1)");
             }
             if (t.startsWith("%") && n == 0) {
                 throw new IllegalArgumentException("step pattern '" + text + "': %0 would divide by zero");

@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-@Command(name = "witness", description = "Print a state's witness, its hash, step and exit status as JSON.")
+@Command(name = "witness", mixinStandardHelpOptions = true, description = "Print a state's witness, its hash, step and exit status as JSON.")
 final class WitnessCommand implements Callable<Integer> {
     @ParentCommand
     Main main;

@@ -18,7 +18,7 @@ public final class Hex {
         return new String(c);
     }
 
-    /** Decodes hex with or without the 0x prefix; odd length or a non-hex digit is an error naming the position. */
+    /** Decodes hex with or without the 0x prefix; odd length or a non-hex (non-ASCII) digit is an error naming the position. */
     public static byte[] decode(String s) {
         String h = s.startsWith("0x") || s.startsWith("0X") ? s.substring(2) : s;
         if (h.length() % 2 != 0) {
@@ -26,14 +26,31 @@ public final class Hex {
         }
         byte[] out = new byte[h.length() / 2];
         for (int i = 0; i < out.length; i++) {
-            int hi = Character.digit(h.charAt(2 * i), 16);
-            int lo = Character.digit(h.charAt(2 * i + 1), 16);
+            int hi = digit(h.charAt(2 * i));
+            int lo = digit(h.charAt(2 * i + 1));
             if (hi < 0 || lo < 0) {
                 throw new IllegalArgumentException("not a hex digit at position " + (2 * i + (hi < 0 ? 0 : 1)) + " of \"" + abbreviate(s) + "\"");
             }
             out[i] = (byte) (hi << 4 | lo);
         }
         return out;
+    }
+
+    /**
+     * One ASCII hex digit's value, or -1: {@link Character#digit} also takes other scripts' digits (U+0661) and
+     * fullwidth letters, which no hex format allows.
+     */
+    private static int digit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
     }
 
     private static String abbreviate(String s) {

@@ -2,11 +2,11 @@ package dev.faultscope.fpp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.faultscope.io.FileFormatException;
+import dev.faultscope.io.InputFiles;
 import dev.faultscope.io.JsonFiles;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +96,7 @@ public record Scenario(String name, String description, long chainId, long genes
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     public static Scenario load(Path path) throws IOException {
-        return parse(Files.readAllBytes(path), path);
+        return parse(InputFiles.read(path, InputFiles.Limit.SCENARIO), path);
     }
 
     /** Parses and validates; every problem is a {@link FileFormatException} naming the field, e.g. {@code blocks[3].txs[1].amount}. */

@@ -178,9 +178,7 @@ public final class FaultDisputeGame {
             result = StepVerifier.step(stateData, proof,
                 oracle.forStep(config.gameAddress(), localContext, preimageOffsetOf(stateData)));
         } catch (StepRejected e) {
-            ContractError err = e.reason() == StepRejected.Reason.MISSING_PREIMAGE
-                ? ContractError.MissingPreimage : ContractError.VmStepReverted;
-            throw new GameError(err, e.getMessage(), e);
+            throw new GameError(ContractError.ofStepRejection(e.reason()), e.getMessage(), e);
         }
         boolean validStep = Arrays.equals(result.postHash(), ctx.postStateValue().bytes());
         if (ctx.parentPostAgree() == validStep) {

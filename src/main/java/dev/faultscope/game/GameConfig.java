@@ -71,6 +71,14 @@ public record GameConfig(int maxGameDepth, int splitDepth, long maxClockDuration
         }
     }
 
+    /**
+     * Bits of a trace index inside one execution subgame: its root at depth S + 1 has 2^(M − S − 1) leaves below it.
+     * Up to 122 here, far past a long: such indices are padding after the program's exit.
+     */
+    public int executionTraceBits() {
+        return maxGameDepth - splitDepth - 1;
+    }
+
     /** Mainnet's parameters (73/30, 3.5 days, 3 h, 1 day challenge period). */
     public static GameConfig mainnet(Bytes32 absolutePrestate, Anchor anchor, Bytes32 l1Head, long l2ChainId) {
         return new GameConfig(MAINNET_MAX_GAME_DEPTH, MAINNET_SPLIT_DEPTH, MAINNET_MAX_CLOCK_DURATION,

@@ -7,12 +7,12 @@ public final class GameError extends RuntimeException {
     private final ContractError error;
 
     public GameError(ContractError error, String detail) {
-        super(error.name() + ": " + detail);
+        super(error.reported() + ": " + detail);
         this.error = error;
     }
 
     public GameError(ContractError error, String detail, Throwable cause) {
-        super(error.name() + ": " + detail, cause);
+        super(error.reported() + ": " + detail, cause);
         this.error = error;
     }
 

@@ -164,11 +164,12 @@ public final class Position implements Comparable<Position> {
 
     /**
      * The VM trace index this position commits to inside its execution subgame: the global trace index taken modulo
-     * the subgame's {@code 2^(maxDepth − splitDepth − 1)} leaves.
+     * the subgame's {@code 2^(maxDepth − splitDepth − 1)} leaves. Up to 125 bits wide: deep configurations commit
+     * to indices far past any run's end (they are padding, committing to the final state).
      */
-    public long traceIndexInSubgame(int splitDepth, int maxDepth) {
+    public BigInteger traceIndexInSubgame(int splitDepth, int maxDepth) {
         relativeDepth(splitDepth);
-        return traceIndex(maxDepth).and(ones(maxDepth - splitDepth - 1)).longValueExact();
+        return traceIndex(maxDepth).and(ones(maxDepth - splitDepth - 1));
     }
 
     /** gindex + delta; the contract forms {@code parentPos ± 1} this way when it looks for neighbours. */

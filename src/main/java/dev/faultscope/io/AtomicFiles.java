@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Every file the project writes goes through here: the bytes go to a temporary file in the same folder, which
@@ -18,6 +21,12 @@ public final class AtomicFiles {
     public interface Writer {
         void writeTo(OutputStream out) throws IOException;
     }
+
+    /**
+     * Wraps the stream to the temporary file; identity except in tests, which use it to cut a write off half-way
+     * (as a full disk or a size limit would) and check that no writer leaves a broken or missing file.
+     */
+    static volatile java.util.function.UnaryOperator<OutputStream> streamWrapper = java.util.function.UnaryOperator.identity();
 
     private AtomicFiles() {
     }
@@ -38,9 +47,14 @@ public final class AtomicFiles {
         // A dot-name so a half-written file is not mistaken for output; same folder so the rename is atomic.
         Path temp = Files.createTempFile(folder, "." + absolute.getFileName(), ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = streamWrapper.apply(Files.newOutputStream(temp))) {
                 writer.writeTo(out);
+            } catch (IOException e) {
+                // A stream's own messages ("File too large", "No space left on device") name no file.
+                String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                throw new IOException(absolute + ": cannot be written (" + why + "); the previous file, if any, is unchanged", e);
             }
+            keepPermissions(temp, absolute);
             try {
                 Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
@@ -48,6 +62,20 @@ public final class AtomicFiles {
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A temporary file is private to its owner (0600); the file it becomes should read like any other output: the
+     * permissions of the file it replaces, or rw-r--r-- for a new one.
+     */
+    private static void keepPermissions(Path temp, Path target) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, perms);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system: its own defaults apply.
         }
     }
 }

@@ -16,7 +16,7 @@ public final class CannonMetaFile {
     }
 
     public static Symbols read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path), path);
+        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.META), path);
     }
 
     public static void write(Symbols symbols, Path path) throws IOException {

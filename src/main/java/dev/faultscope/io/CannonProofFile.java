@@ -20,7 +20,7 @@ public final class CannonProofFile {
     }
 
     public static StepProof read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path), path);
+        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.PROOF), path);
     }
 
     public static void write(StepProof proof, Path path) throws IOException {

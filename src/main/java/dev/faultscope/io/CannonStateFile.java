@@ -29,7 +29,7 @@ public final class CannonStateFile {
     }
 
     public static VmState read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path), path);
+        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.STATE), path);
     }
 
     public static void write(VmState state, Path path) throws IOException {
@@ -143,6 +143,11 @@ public final class CannonStateFile {
                 seen.set(pi);
                 String pageAt = at + " (page " + pi + ", address " + Hex.word(pi << Memory.PAGE_SHIFT) + ")";
                 String data = f.text("data");
+                if (data.length() % 4 != 0) {
+                    // Java's decoder takes unpadded base64; Go's StdEncoding (Cannon) refuses it, so do we.
+                    throw new FileFormatException(path, pageAt, "bad base64 in data: " + data.length()
+                        + " characters, not a multiple of 4 (the '=' padding is missing)");
+                }
                 byte[] compressed;
                 try {
                     compressed = Base64.getDecoder().decode(data);

@@ -1,6 +1,10 @@
 package dev.faultscope.io;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -10,18 +14,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultscope.crypto.Hex;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
-import java.util.zip.ZipException;
 
 /**
  * What the Cannon file readers and writers share: gzip by file name, JSON parsing with positions in errors,
@@ -44,18 +42,12 @@ public final class JsonFiles {
 
     // ---- files ----
 
-    /** The file's bytes, gunzipped when they start with the gzip magic (Cannon's {@code .gz} files). */
-    static byte[] readFile(Path path) throws IOException {
-        byte[] raw = Files.readAllBytes(path);
-        // Sniffing the magic rather than trusting the name also accepts a gzip file someone renamed.
-        if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
-            try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-                return in.readAllBytes();
-            } catch (ZipException | EOFException e) {
-                throw new FileFormatException(path, "gzip", "corrupt or truncated gzip data (" + e.getMessage() + ")", e);
-            }
-        }
-        return raw;
+    /**
+     * The file's bytes, gunzipped when they start with the gzip magic (Cannon's {@code .gz} files), refused when
+     * the file is not a regular file or is (or inflates to) more than the limit for its kind.
+     */
+    static byte[] readFile(Path path, InputFiles.Limit limit) throws IOException {
+        return InputFiles.readMaybeGzip(path, limit);
     }
 
     /** Writes {@code json}, gzipped when the name ends in {@code .gz} as Cannon does. */
@@ -80,8 +72,8 @@ public final class JsonFiles {
      */
     public static JsonNode parseTree(byte[] json, Path path) {
         JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
+        try (JsonParser parser = new NoNegativeZero(MAPPER.createParser(json))) {
+            root = MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "JSON" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
@@ -93,6 +85,25 @@ public final class JsonFiles {
             throw new FileFormatException(path, "line 1, column 1", "malformed JSON: the file is empty");
         }
         return root;
+    }
+
+    /**
+     * Refuses {@code -0}: JSON allows it, but it reads as 0, so a sign that no format has would slip through
+     * the unsigned checks. (Other negative numbers reach the typed readers and are refused there by name.)
+     */
+    private static final class NoNegativeZero extends JsonParserDelegate {
+        NoNegativeZero(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            JsonToken t = delegate.nextToken();
+            if (t == JsonToken.VALUE_NUMBER_INT && delegate.getText().startsWith("-") && delegate.getBigIntegerValue().signum() == 0) {
+                throw new JsonParseException(delegate, "negative zero \"" + delegate.getText() + "\": numbers in this format have no sign");
+            }
+            return t;
+        }
     }
 
     /** Parses a whole document that must be one JSON object. */

@@ -19,19 +19,31 @@ public final class PreimageFiles {
     }
 
     public static void load(Path path, PreimageStore store) throws IOException {
+        if (!Files.exists(path)) {
+            throw new InputFiles.InputFileException(path, "no such file or directory");
+        }
         if (Files.isDirectory(path)) {
             try (Stream<Path> files = Files.list(path)) {
+                long total = 0;
+                long max = InputFiles.Limit.PREIMAGES.bytes();
                 for (Path f : files.sorted().toList()) {
                     String name = f.getFileName().toString();
                     int dot = name.indexOf('.');
                     String keyText = dot < 0 ? name : name.substring(0, dot);
-                    put(f, store, JsonFiles.hex(f, JsonFiles.MAPPER.getNodeFactory().textNode(keyText), "file name", 32),
-                        Files.readAllBytes(f), "file");
+                    byte[] key = JsonFiles.hex(f, JsonFiles.MAPPER.getNodeFactory().textNode(keyText), "file name", 32);
+                    byte[] data = InputFiles.read(f, InputFiles.Limit.PREIMAGES);
+                    // Each file is bounded on its own; the folder as a whole is bounded too.
+                    total += data.length;
+                    if (total > max) {
+                        throw new InputFiles.InputFileException(path, "too large: the pre-images in this directory add up to more than "
+                            + max + " bytes, the limit for pre-image files");
+                    }
+                    put(f, store, key, data, "file");
                 }
             }
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> it = JsonFiles.parseObject(JsonFiles.readFile(path), path).fields();
+        Iterator<Map.Entry<String, JsonNode>> it = JsonFiles.parseObject(JsonFiles.readFile(path, InputFiles.Limit.PREIMAGES), path).fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
             String where = "key " + e.getKey();

@@ -217,7 +217,7 @@ public final class SessionFile {
 
     /** Reads, checks and replays a session file ({@code .gz} or plain). */
     public static Loaded read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path), path);
+        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.SESSION), path);
     }
 
     /**

@@ -39,7 +39,7 @@ public record WitnessOutput(byte[] witness, byte[] witnessHash, long step, boole
     }
 
     public static WitnessOutput read(Path path) throws IOException {
-        return fromJson(JsonFiles.readFile(path), path);
+        return fromJson(JsonFiles.readFile(path, InputFiles.Limit.WITNESS), path);
     }
 
     /**

@@ -38,6 +38,18 @@ public final class PreimageKeys {
         return k;
     }
 
+    /** {@code sha256(data)} with byte 0 set to 4. */
+    public static byte[] sha256Key(byte[] data) {
+        byte[] k;
+        try {
+            k = java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        k[0] = TYPE_SHA256;
+        return k;
+    }
+
     /** The keccak key of a 32-byte hash that names its pre-image (byte 0 replaced by 2). */
     public static byte[] keccakKeyOfHash(byte[] hash) {
         byte[] k = hash.clone();

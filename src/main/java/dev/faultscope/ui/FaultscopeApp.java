@@ -3,12 +3,14 @@ package dev.faultscope.ui;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
-import java.nio.file.Path;
-import java.util.List;
+import dev.faultscope.ui.model.AppArgs;
+import dev.faultscope.ui.model.lesson.Lesson;
+
+import java.io.IOException;
 
 /**
- * The desktop app. With a file argument it opens that file; without, the bundled sample: the classroom
- * chain's fault proof program judging a wrong claim for block 2, ready to step.
+ * The desktop app. With a file argument it opens that file; with {@code --lesson [FILE]} it starts in a guided lesson;
+ * without, the bundled sample: the classroom chain's fault proof program judging a wrong claim for block 2, ready to step.
  */
 public final class FaultscopeApp extends Application {
     private MainWindow window;
@@ -17,11 +19,24 @@ public final class FaultscopeApp extends Application {
     public void start(Stage stage) {
         window = new MainWindow(stage);
         stage.show();
-        List<String> args = getParameters().getRaw();
-        if (args.isEmpty()) {
+        AppArgs args;
+        try {
+            args = AppArgs.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            window.setStatus(e.getMessage());
+            window.openSample();
+            return;
+        }
+        if (args.lesson()) {
+            try {
+                window.startLesson(args.lessonFile() == null ? Lesson.bundled() : Lesson.read(args.lessonFile()));
+            } catch (IOException | IllegalArgumentException e) {
+                window.setStatus("The lesson cannot start: " + MainWindow.describe(e));
+            }
+        } else if (args.file() == null) {
             window.openSample();
         } else {
-            window.open(Path.of(args.get(0)));
+            window.open(args.file());
         }
     }
 

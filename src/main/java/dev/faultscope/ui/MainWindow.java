@@ -11,6 +11,9 @@ import dev.faultscope.io.SessionFile;
 import dev.faultscope.ui.game.GameView;
 import dev.faultscope.ui.game.NewGameDialog;
 import dev.faultscope.ui.model.FileKind;
+import dev.faultscope.ui.lesson.LessonPanel;
+import dev.faultscope.ui.model.game.GameDocument;
+import dev.faultscope.ui.model.lesson.Lesson;
 import dev.faultscope.ui.model.game.GameModel;
 import dev.faultscope.ui.model.game.HonestView;
 import dev.faultscope.ui.model.FontScale;
@@ -100,7 +103,14 @@ public final class MainWindow {
     private final RecentFiles recent = new RecentFiles(prefs);
     private final Settings settings = Settings.load(prefs);
     private GameView gameView;
-    private String gameTitle = "";
+    private GameDocument gameDoc;
+    private LessonPanel lessonPanel;
+    /** The status bar, kept to put back below the lesson strip. */
+    private Node statusBar;
+    /** Asked before unsaved edits would be lost; tests answer it without a dialog. */
+    private UnsavedQuestion unsavedQuestion;
+    /** Picks the file Save As writes to (null: cancelled); tests pick without a dialog. */
+    private java.util.function.Function<GameDocument, Path> saveChooser = this::chooseSaveFile;
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "faultscope-open");
         t.setDaemon(true);
@@ -132,6 +142,13 @@ public final class MainWindow {
         scene.widthProperty().addListener(o -> fitFontToWindow());
         scene.heightProperty().addListener(o -> fitFontToWindow());
         stage.setTitle("Faultscope");
+        statusBar = root.getBottom();
+        unsavedQuestion = UnsavedQuestion.dialog(stage, scene.getStylesheets());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmLeave("closing the window")) {
+                e.consume();
+            }
+        });
         scene.setOnDragOver(this::dragOver);
         scene.setOnDragDropped(this::dragDropped);
         runMenu.disableProperty().bind(workbench.isNull());
@@ -253,7 +270,7 @@ public final class MainWindow {
             String name = path.getFileName().toString();
             return switch (kind) {
                 case ELF -> {
-                    LoadedRun r = LoadedRun.elf(name, Files.readAllBytes(path));
+                    LoadedRun r = LoadedRun.elf(name, dev.faultscope.io.InputFiles.read(path, dev.faultscope.io.InputFiles.Limit.ELF));
                     yield () -> opened(path, () -> showRun(r));
                 }
                 case CANNON_STATE -> {
@@ -366,11 +383,18 @@ public final class MainWindow {
     // ---- the game explorer ----
 
     /** Shows a game in the game view (replacing any other game). */
-    public void showGame(GameModel gm, String title) {
+    public boolean showGame(GameModel gm, String title) {
+        if (!confirmLeave("opening " + title)) {
+            setStatus("Kept the open game; " + title + " was not opened.");
+            return false;
+        }
+        endLesson();
         closeContent();
         if (gameView != null) {
             gameView.close();
         }
+        gameDoc = new GameDocument(gm, title);
+        gm.addChangeListener(() -> onFx(this::showGameTitle));
         GameView view = new GameView(gm);
         view.rememberLayout(settings);
         view.setStatusSink(this::setStatus);
@@ -379,11 +403,73 @@ public final class MainWindow {
         gameView = view;
         content.getChildren().setAll(view);
         view.layoutForFont(false);
-        gameTitle = "Game · " + title;
-        titleText.setText(gameTitle);
-        stage.setTitle("Faultscope · " + gameTitle);
+        showGameTitle();
         setStatus(gm.honest() == null ? "Session loaded. " + gm.honestProblem()
             : "Session loaded: " + gm.size() + " actions. Right/Left step, Space plays, click a claim to inspect it.");
+        return true;
+    }
+
+    // ---- the guided lesson ----
+
+    @FXML
+    private void lesson() {
+        startLesson(Lesson.bundled());
+    }
+
+    /** Opens the lesson's game (checking the lesson against it) and starts the lesson strip at its first chapter. */
+    public void startLesson(Lesson lesson) {
+        Path path = lesson.sessionPath();
+        run("Opening the lesson " + lesson.title(), () -> {
+            SessionFile.Loaded loaded = SessionFile.read(path);
+            lesson.check(loaded.session());
+            GameModel gm = GameModel.open(loaded.session(), path);
+            return () -> {
+                if (showGame(gm, path.getFileName().toString())) {
+                    lessonPanel = new LessonPanel(lesson, lessonHost());
+                    root.setBottom(new javafx.scene.layout.VBox(lessonPanel, statusBar));
+                    lessonPanel.start();
+                }
+            };
+        }, Path.of(lesson.source()));
+    }
+
+    public LessonPanel lessonPanel() {
+        return lessonPanel;
+    }
+
+    /** Closes the lesson strip (the game stays open). */
+    public void endLesson() {
+        if (lessonPanel != null) {
+            lessonPanel = null;
+            root.setBottom(statusBar);
+        }
+    }
+
+    private LessonPanel.Host lessonHost() {
+        return new LessonPanel.Host() {
+            @Override
+            public GameView showGame() {
+                if (content() != gameView) {
+                    backToGame();
+                }
+                return gameView;
+            }
+
+            @Override
+            public void status(String text) {
+                setStatus(text);
+            }
+
+            @Override
+            public void notice(String title, String text) {
+                Notices.info(stage, title, text);
+            }
+
+            @Override
+            public void endLesson() {
+                MainWindow.this.endLesson();
+            }
+        };
     }
 
     public GameView gameView() {
@@ -418,8 +504,7 @@ public final class MainWindow {
         }
         closeContent();
         content.getChildren().setAll(gameView);
-        titleText.setText(gameTitle);
-        stage.setTitle("Faultscope · " + gameTitle);
+        showGameTitle();
         setStatus("Back to claim #" + gameView.model().selected());
         gameView.canvas().reveal(gameView.model().selected());
     }
@@ -454,44 +539,140 @@ public final class MainWindow {
         });
     }
 
+    public GameDocument gameDocument() {
+        return gameDoc;
+    }
+
+    /** The game's title, with • while it holds unsaved edits, in the window title and the status bar's tab. */
+    private void showGameTitle() {
+        if (gameDoc != null && content() == gameView) {
+            titleText.setText(gameDoc.title());
+            stage.setTitle("Faultscope · " + gameDoc.title());
+        }
+    }
+
+    private static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    public void setUnsavedQuestion(UnsavedQuestion q) {
+        unsavedQuestion = q;
+    }
+
+    public void setSaveChooser(java.util.function.Function<GameDocument, Path> chooser) {
+        saveChooser = chooser;
+    }
+
+    /**
+     * Whether the open game's unsaved edits may go before {@code what}: true when there are none, or the user saved
+     * or discarded them; false when the user cancelled (or saving was cancelled or failed).
+     */
+    public boolean confirmLeave(String what) {
+        if (gameDoc == null || !gameDoc.modified()) {
+            return true;
+        }
+        return switch (unsavedQuestion.ask(gameDoc, what)) {
+            case SAVE -> saveEveryUnsavedBranch();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    /** Save As for each line of play that is in no file; false as soon as one is not saved. */
+    private boolean saveEveryUnsavedBranch() {
+        while (gameDoc.showFirstUnsaved()) {
+            if (!saveGameAs()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Save: to the file chosen with Save As before; otherwise (a game just opened or played) Save As. */
     @FXML
-    private void saveSession() {
-        if (gameView == null) {
+    public boolean saveSession() {
+        if (gameDoc == null) {
             setStatus("no game is open");
-            return;
+            return false;
         }
-        GameModel gm = gameView.model();
-        Path target = gm.file();
-        if (target == null || !target.toString().endsWith(".json") && !target.toString().endsWith(".gz")) {
-            saveSessionAs();
-            return;
-        }
-        writeSession(gm, target);
+        Path target = gameDoc.saveTarget();
+        return target == null ? saveGameAs() : writeSession(target);
     }
 
     @FXML
     private void saveSessionAs() {
-        if (gameView == null) {
+        saveGameAs();
+    }
+
+    /** Asks for a file (never a bundled sample) and writes the game's shown line of play there. */
+    public boolean saveGameAs() {
+        if (gameDoc == null) {
             setStatus("no game is open");
-            return;
+            return false;
         }
+        Path target = saveChooser.apply(gameDoc);
+        return target != null && writeSession(target);
+    }
+
+    private Path chooseSaveFile(GameDocument doc) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Save the session");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Session", "*.json", "*.json.gz"));
+        chooser.setTitle("Save the session (" + doc.model().branches().current().name() + ")");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Session", "*.json.gz", "*.json"));
+        chooser.setInitialFileName(doc.suggestedName());
+        Path near = doc.saveTarget() != null ? doc.saveTarget() : doc.openedFrom();
+        Path dir = near == null || dev.faultscope.ui.model.BundledSamples.contains(near) ? Path.of(System.getProperty("user.home"))
+            : near.toAbsolutePath().getParent();
+        if (dir != null && Files.isDirectory(dir)) {
+            chooser.setInitialDirectory(dir.toFile());
+        }
         var file = chooser.showSaveDialog(stage);
-        if (file != null) {
-            writeSession(gameView.model(), file.toPath());
+        return file == null ? null : file.toPath();
+    }
+
+    private boolean writeSession(Path target) {
+        try {
+            gameDoc.saveAs(target);
+            recent.add(target);
+            setStatus("Session saved to " + target + (gameDoc.modified() ? " · " + gameDoc.unsavedSummary() : ""));
+            Notices.info(stage, "Session saved", target.getFileName() + " · " + gameDoc.model().branches().current().name());
+            return true;
+        } catch (IllegalArgumentException e) {
+            error("Cannot save to " + target.getFileName(), e.getMessage());
+            return false;
+        } catch (IOException | RuntimeException e) {
+            error("Cannot save to " + target.getFileName(), describe(e));
+            return false;
         }
     }
 
-    public void writeSession(GameModel gm, Path target) {
-        try {
-            SessionFile.write(gm.session(), target);
-            gm.saved();
-            recent.add(target);
-            setStatus("Session saved to " + target);
-        } catch (IOException | RuntimeException e) {
-            error(target, describe(e));
+    @FXML
+    private void undo() {
+        withGame(m -> {
+            String l = m.undo();
+            setStatus(l == null ? "Nothing to undo." : "Undone: " + l);
+        });
+    }
+
+    @FXML
+    private void redo() {
+        withGame(m -> {
+            String l = m.redo();
+            setStatus(l == null ? "Nothing to redo." : "Redone: " + l);
+        });
+    }
+
+    private void withGame(java.util.function.Consumer<GameModel> action) {
+        if (gameDoc == null) {
+            setStatus("no game is open: undo and redo take back moves played in a game");
+        } else {
+            if (content() != gameView) {
+                backToGame();
+            }
+            action.accept(gameDoc.model());
         }
     }
 
@@ -552,11 +733,15 @@ public final class MainWindow {
     }
 
     private void error(Path path, String problem) {
-        setStatus("Could not open " + path.getFileName() + ": " + problem);
+        error("Cannot open " + path, problem);
+    }
+
+    private void error(String header, String problem) {
+        setStatus(header + ": " + problem);
         Alert a = new Alert(Alert.AlertType.ERROR);
         a.initOwner(stage);
-        a.setTitle("Cannot open " + path.getFileName());
-        a.setHeaderText("Cannot open " + path);
+        a.setTitle(header);
+        a.setHeaderText(header);
         a.setContentText(problem);
         a.getDialogPane().setId("error-dialog");
         a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
@@ -666,6 +851,9 @@ public final class MainWindow {
 
     @FXML
     private void quit() {
+        if (!confirmLeave("quitting")) {
+            return;
+        }
         stage.close();
         Platform.exit();
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -356,5 +357,25 @@ class ExecutionTraceTest {
         assertEquals(VmState.STATUS_VALID, d.claimedPostHash()[0]);
         // Forcing the code the run already exits with is no fault.
         assertThrows(IllegalArgumentException.class, () -> Fault.forceExitCode(h, 1));
+    }
+
+    /**
+     * Deep configurations ask for trace indices far past a long; on a run not yet started, the first question is such
+     * an index (the execution subgame root's, 2^(M−S−1) − 1): it commits to the final state, and a step there is the
+     * exited state's no-op step.
+     */
+    @Test
+    void indicesPastALongCommitToTheFinalState() {
+        assertEquals(5, ExecutionTrace.index(BigInteger.valueOf(5)));
+        assertEquals(Long.MAX_VALUE, ExecutionTrace.index(BigInteger.ONE.shiftLeft(63)));
+        assertEquals(Long.MAX_VALUE, ExecutionTrace.index(BigInteger.ONE.shiftLeft(122).subtract(BigInteger.ONE)));
+        assertThrows(IllegalArgumentException.class, () -> ExecutionTrace.index(BigInteger.valueOf(-1)));
+        ExecutionTrace fresh = honest();
+        byte[] top = fresh.stateHashAt(Long.MAX_VALUE);
+        assertArrayEquals(honest().finalHash(), top);
+        assertEquals(VmState.STATUS_VALID, top[0]);
+        StepData past = fresh.stepAt(Long.MAX_VALUE);
+        assertTrue(past.padded());
+        assertArrayEquals(top, past.postHash());
     }
 }

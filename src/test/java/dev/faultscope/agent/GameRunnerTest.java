@@ -124,7 +124,7 @@ class GameRunnerTest {
         // The position arithmetic agrees: an attack executes the leaf's own trace index, a defence the next one.
         Claim leaf = last.game().claim(last.step().claimIndex());
         long leafIndex = leaf.position().traceIndexInSubgame(last.game().config().splitDepth(),
-            last.game().config().maxGameDepth());
+            last.game().config().maxGameDepth()).longValueExact();
         assertEquals(k, last.step().attack() ? leafIndex : leafIndex + 1);
     }
 

@@ -69,7 +69,7 @@ class GameStepTest {
         int right2 = move(g, c5, t.claimAt(2), false, "bystander", 70);      // gindex 66, trace 2
         int wrong0 = move(g, c5, v("wrong at 0"), true, "proposer", 80);      // gindex 64, trace 0
         assertEquals(Position.ofGindex(66), g.claim(wrong2).position());
-        assertEquals(2, g.claim(wrong2).position().traceIndexInSubgame(2, 6));
+        assertEquals(2, g.claim(wrong2).position().traceIndexInSubgame(2, 6).longValueExact());
 
         StepContext attack2 = g.stepContext(wrong2, true);
         assertEquals(c5, attack2.preStateClaimIndex()); // trace ancestor of gindex 65 = gindex 32
@@ -83,7 +83,13 @@ class GameStepTest {
         assertRejected(g, ContractError.ValidStep, () -> g.step(right2, true, t.witness(2), t.proof(2), "c", 90));
         byte[] badProof = t.proof(2);
         badProof[40] ^= 1; // a sibling of the instruction's memory proof
-        assertRejected(g, ContractError.VmStepReverted, () -> g.step(wrong2, true, t.witness(2), badProof, "c", 90));
+        assertRejected(g, ContractError.InvalidMemoryProof, () -> g.step(wrong2, true, t.witness(2), badProof, "c", 90));
+        // Calldata semantics: a proof cut inside the instruction's memory proof cannot be read at all.
+        byte[] shortProof = java.util.Arrays.copyOf(t.proof(2), 864);
+        GameError cut = assertRejected(g, ContractError.NotEnoughCalldata,
+            () -> g.step(wrong2, true, t.witness(2), shortProof, "c", 90));
+        assertTrue(cut.getMessage().startsWith("\"check that there is enough calldata\""), cut.getMessage());
+        assertRejected(g, ContractError.NotEnoughCalldata, () -> g.step(wrong2, true, t.witness(2), new byte[0], "c", 90));
 
         g.step(wrong2, true, t.witness(2), t.proof(2), "challenger", 90);
         assertEquals("challenger", g.claim(wrong2).counteredBy());
@@ -162,11 +168,11 @@ class GameStepTest {
         int right = move(g, c5, t.claimAt(4), true, "bystander", 70);         // gindex 68, trace 4
         assertEquals(c4, g.stepContext(wrong, true).preStateClaimIndex());   // trace ancestor of gindex 67
 
-        assertRejected(g, ContractError.MissingPreimage, () -> g.step(wrong, true, t.witness(4), t.proof(4), "c", 80));
+        assertRejected(g, ContractError.PreimageMustExist, () -> g.step(wrong, true, t.witness(4), t.proof(4), "c", 80));
         // Only the part at offset 0 (the length prefix): the read at offset 8 still finds nothing.
         Bytes32 key = g.addLocalData(ExecutionContext.IDENT_DISPUTED_OUTPUT_ROOT, wrong, 0, "challenger");
         assertEquals(OnchainPreimageOracle.localizeIdent(3, config.gameAddress(), ctx.localContext()), key);
-        assertRejected(g, ContractError.MissingPreimage, () -> g.step(wrong, true, t.witness(4), t.proof(4), "c", 80));
+        assertRejected(g, ContractError.PreimageMustExist, () -> g.step(wrong, true, t.witness(4), t.proof(4), "c", 80));
         // Local data of another game (another address) is stored under another key and does not help either.
         Bytes32 otherGamesKey = OnchainPreimageOracle.localizeIdent(3, Address.fromHex("0x" + "11".repeat(20)), ctx.localContext());
         assertFalse(key.equals(otherGamesKey));
@@ -193,7 +199,7 @@ class GameStepTest {
         int c4 = move(g, 3, t.claimAt(3), true, "proposer", 40);
         int c5 = move(g, c4, t.claimAt(5), false, "challenger", 50);
         int wrong = move(g, c5, v("wrong at 4"), true, "proposer", 60);
-        assertRejected(g, ContractError.MissingPreimage, () -> g.step(wrong, true, t.witness(4), t.proof(4), "c", 70));
+        assertRejected(g, ContractError.PreimageMustExist, () -> g.step(wrong, true, t.witness(4), t.proof(4), "c", 70));
         assertRejected(g, ContractError.PartOffsetOOB, () -> g.loadKeccakPreimagePart(data.length + 8, data));
         assertEquals(Bytes32.of(key), g.loadKeccakPreimagePart(8, data));
         g.step(wrong, true, t.witness(4), t.proof(4), "challenger", 70);

@@ -125,7 +125,7 @@ class PositionTest {
         assertThrows(IllegalArgumentException.class, () -> Position.of(2, 1).relativeDepth(s));
         // M = 6: the subgame of 8 leaves; index 22 at depth 5 -> global trace 45, in-subgame trace 45 mod 8 = 5.
         assertEquals(big(45), p.traceIndex(6));
-        assertEquals(5, p.traceIndexInSubgame(s, 6));
+        assertEquals(5, p.traceIndexInSubgame(s, 6).longValueExact());
     }
 
     @Test

@@ -89,7 +89,7 @@ class GameViewTest {
             }
         }
         int l = leaf;
-        long expected = g.claim(l).position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth()) + 1;
+        long expected = g.claim(l).position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth()).longValueExact() + 1;
         fx(() -> {
             v.select(l);
             v.openInVm();

@@ -1,5 +1,6 @@
 package dev.faultscope.ui.game;
 
+import dev.faultscope.agent.ExecutionTrace;
 import dev.faultscope.fpp.Bytes32;
 import dev.faultscope.game.Claim;
 import dev.faultscope.game.ExecutionContext;
@@ -33,6 +34,7 @@ import javafx.util.Duration;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
+import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,6 +108,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private int timeWidth = 12;
     private int actorWidth = 10;
     private Settings settings = new Settings();
+    private BranchBar branchBar;
 
     public GameView(GameModel model) {
         Fxml.loadInto(this);
@@ -197,6 +200,16 @@ public final class GameView extends BorderPane implements AutoCloseable {
             if (b != null) {
                 b.getStylesheets().addListener((javafx.collections.ListChangeListener<String>) c -> applyTheme());
                 applyTheme();
+            }
+        });
+        branchBar = new BranchBar(model);
+        ((javafx.scene.layout.VBox) timeline.getParent()).getChildren().add(1, branchBar);
+        // Undo, redo and a change of branch come from the menus or the branch bar: show the game they left.
+        model.addChangeListener(() -> {
+            if (Platform.isFxApplicationThread()) {
+                refreshAll();
+            } else {
+                Platform.runLater(this::refreshAll);
             }
         });
         refreshAll();
@@ -448,6 +461,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
             (c.team().equals("defender") ? defenderClock : challengerClock).setText(text);
         }
         winnerLabel.setText(model.winnerText());
+        branchBar.refresh();
         narration.setText(model.narration());
         FaultDisputeGame g = model.game();
         if (model.selected() >= g.claimCount() || followToggle.isSelected()) {
@@ -574,8 +588,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
             return;
         }
         ExecutionContext ctx = g.executionContext(i);
-        long traceIndex = c.position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth());
-        vmOpener.open(this, i, ctx, traceIndex + 1);
+        BigInteger traceIndex = c.position().traceIndexInSubgame(g.config().splitDepth(), g.config().maxGameDepth());
+        // Past any run's end (deep configurations), the VM shows the final state.
+        vmOpener.open(this, i, ctx, ExecutionTrace.index(traceIndex.add(BigInteger.ONE)));
     }
 
     // ---- playing ----
@@ -741,7 +756,11 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 out.setRGB(x, y, reader.getArgb(x, y));
             }
         }
-        ImageIO.write(out, "png", path.toFile());
+        dev.faultscope.io.AtomicFiles.write(path, o -> {
+            if (!ImageIO.write(out, "png", o)) {
+                throw new IOException(path + ": this Java runtime has no PNG writer");
+            }
+        });
     }
 
     public void exportSvg(Path path) throws IOException {

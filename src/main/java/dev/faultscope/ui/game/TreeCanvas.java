@@ -13,6 +13,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 
+import java.math.BigInteger;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
@@ -463,8 +464,8 @@ public final class TreeCanvas extends Canvas {
         if (c.depth() <= game.config().splitDepth()) {
             return "blk " + game.blockOf(c.position());
         }
-        long t = c.position().traceIndexInSubgame(game.config().splitDepth(), game.config().maxGameDepth());
-        return String.format("st %,d", t + 1);
+        BigInteger t = c.position().traceIndexInSubgame(game.config().splitDepth(), game.config().maxGameDepth());
+        return String.format("st %,d", t.add(BigInteger.ONE));
     }
 
     /** A reusable set of longs (open addressing), cleared each frame without allocating. */

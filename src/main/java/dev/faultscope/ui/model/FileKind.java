@@ -2,6 +2,7 @@ package dev.faultscope.ui.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.faultscope.io.InputFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,8 @@ public enum FileKind {
     }
 
     public static FileKind detect(Path path) throws IOException, Unrecognised {
+        // A FIFO or device would block or never end; a huge file is refused by the bounded read below.
+        InputFiles.requireRegularFile(path, "a file Faultscope opens");
         byte[] head;
         try (InputStream in = Files.newInputStream(path)) {
             head = in.readNBytes(4);
@@ -55,7 +58,7 @@ public enum FileKind {
         if (size == 0) {
             throw new Unrecognised("the file is empty");
         }
-        return ofJson(Files.readAllBytes(path), path, false);
+        return ofJson(InputFiles.read(path, InputFiles.Limit.STATE), path, false);
     }
 
     private static FileKind ofJson(byte[] bytes, Path path, boolean partial) throws Unrecognised {

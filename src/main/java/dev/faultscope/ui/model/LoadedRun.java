@@ -10,6 +10,7 @@ import dev.faultscope.fpp.Proposers;
 import dev.faultscope.oracle.PreimageOracle;
 import dev.faultscope.oracle.PreimageStore;
 import dev.faultscope.vm.Symbols;
+import dev.faultscope.vm.UnmappedCode;
 import dev.faultscope.vm.VmState;
 import dev.faultscope.vm.elf.ElfLoader;
 import dev.faultscope.vm.elf.LoadedProgram;
@@ -81,7 +82,10 @@ public record LoadedRun(String title, String detail, VmState initial, Symbols sy
 
     /** A Cannon state file: no symbols and no pre-images come with it. */
     public static LoadedRun state(String name, VmState state) {
-        return plain(name, "Cannon state " + name + " at step " + state.step() + " (no symbols, no pre-image host)", state, Symbols.NONE);
+        // A pc in unmapped memory runs a NOP loop forever: say so where the run is described.
+        String warning = UnmappedCode.check(state).map(w -> "; warning: " + w).orElse("");
+        return plain(name, "Cannon state " + name + " at step " + state.step() + " (no symbols, no pre-image host)" + warning,
+            state, Symbols.NONE);
     }
 
     private static LoadedRun plain(String title, String detail, VmState state, Symbols symbols) {

@@ -207,6 +207,11 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
         return current;
     }
 
+    /** The state hash at the cursor (while not running): what a claim at this step commits to. */
+    public String stateHash() {
+        return workbench.stateHash();
+    }
+
     // ---- actions (FX thread) ----
 
     @FXML

@@ -61,9 +61,14 @@ public final class ElfFile {
         this.symbols = syms;
     }
 
+    /** Whether the bytes start with the ELF magic {@code 0x7F 'E' 'L' 'F'}. */
+    public static boolean hasMagic(byte[] b) {
+        return b.length >= 4 && b[0] == 0x7F && b[1] == 'E' && b[2] == 'L' && b[3] == 'F';
+    }
+
     public static ElfFile parse(byte[] b) {
-        if (b.length < 4 || b[0] != 0x7F || b[1] != 'E' || b[2] != 'L' || b[3] != 'F') {
-            throw new ElfFormatException("not an ELF file: bad magic at offset 0");
+        if (!hasMagic(b)) {
+            throw new ElfFormatException("not an ELF file (bad magic at offset 0)");
         }
         if (b.length < 6) {
             throw new ElfFormatException("truncated ELF header: file has " + b.length + " bytes, the header needs " + EHDR_SIZE);
@@ -120,7 +125,9 @@ public final class ElfFile {
         }
         // The table is checked whole first: a cut inside it is reported as such, not as missing segment bytes.
         for (ProgramHeader ph : out) {
-            if (ph.offset() + ph.filesz() > b.length) {
+            // A segment with no file bytes (p_filesz = 0, such as a .bss-only data segment) reads nothing, so its
+            // offset may point anywhere, even past the end: linkers emit that and qemu and Go's debug/elf accept it.
+            if (ph.filesz() != 0 && ph.offset() + ph.filesz() > b.length) {
                 throw new ElfFormatException("truncated: segment " + ph.index() + " file bytes [0x" + Long.toHexString(ph.offset())
                     + ", 0x" + Long.toHexString(ph.offset() + ph.filesz()) + ") end past the end of the file (" + b.length + " bytes)");
             }

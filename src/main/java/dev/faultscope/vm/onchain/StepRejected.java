@@ -8,7 +8,7 @@ public final class StepRejected extends RuntimeException {
     /** Why a step was rejected; {@link #description()} is the short text every message starts with. */
     public enum Reason {
         WRONG_STATE_DATA_LENGTH("wrong stateData length"),
-        WRONG_PROOF_LENGTH("wrong proof length"),
+        NOT_ENOUGH_CALLDATA("the proof is too short for a memory proof the instruction reads"),
         INVALID_WITNESS("invalid witness"),
         UNALIGNED_PC("unaligned pc"),
         INVALID_INSTRUCTION_PROOF("invalid memory proof of the instruction"),

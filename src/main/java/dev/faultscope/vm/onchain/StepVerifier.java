@@ -41,7 +41,10 @@ public final class StepVerifier {
      * Verifies and executes one step.
      *
      * @param stateData the 226-byte pre-state witness
-     * @param proof     1792 bytes: the instruction word's memory proof, then the data word's
+     * @param proof     the instruction word's 896-byte memory proof, then the data word's. As on chain, where it is
+     *                  calldata padded to 32 bytes, only the proofs the instruction reads must be there: a proof too
+     *                  short for one it reads is refused ({@link StepRejected.Reason#NOT_ENOUGH_CALLDATA}), bytes
+     *                  past 1792 are ignored
      * @param oracle    consulted only by a pre-image read (fd 5), with the witness's key; may be null
      * @throws StepRejected when these bytes have no valid post-state
      */
@@ -49,10 +52,6 @@ public final class StepVerifier {
         if (stateData == null || stateData.length != WITNESS_BYTES) {
             throw new StepRejected(StepRejected.Reason.WRONG_STATE_DATA_LENGTH,
                 (stateData == null ? "none" : stateData.length + " bytes") + ", expected " + WITNESS_BYTES, -1);
-        }
-        if (proof == null || proof.length != STEP_PROOF_BYTES) {
-            throw new StepRejected(StepRejected.Reason.WRONG_PROOF_LENGTH,
-                (proof == null ? "none" : proof.length + " bytes") + ", expected " + STEP_PROOF_BYTES, -1);
         }
         int exited = stateData[W_EXITED] & 0xFF;
         if (exited > 1) {
@@ -63,7 +62,10 @@ public final class StepVerifier {
             byte[] same = stateData.clone();
             return new VerifiedStep(same, stateHash(same), -1, 0, false);
         }
-        Execution e = new Execution(stateData, proof, oracle);
+        byte[] given = proof == null ? new byte[0] : proof;
+        // Calldata comes in 32-byte words, zero-padded: a proof of 865 bytes reads as 896 with zeros at the end.
+        int available = (given.length + 31) & ~31;
+        Execution e = new Execution(stateData, Arrays.copyOf(given, Math.max(available, STEP_PROOF_BYTES)), available, oracle);
         e.run();
         return e.result();
     }
@@ -162,6 +164,8 @@ public final class StepVerifier {
         private static final int EINVAL = 0x16;
 
         private final byte[] proof;
+        /** How many proof bytes the calldata holds; MIPS.sol checks it before each memory proof it reads. */
+        private final int available;
         private final PreimageOracle oracle;
 
         private final byte[] memRoot;
@@ -182,8 +186,9 @@ public final class StepVerifier {
         private int dataWord;
         private boolean dataWritten;
 
-        Execution(byte[] w, byte[] proof, PreimageOracle oracle) {
+        Execution(byte[] w, byte[] proof, int available, PreimageOracle oracle) {
             this.proof = proof;
+            this.available = available;
             this.oracle = oracle;
             memRoot = Arrays.copyOfRange(w, W_MEM_ROOT, W_MEM_ROOT + 32);
             preimageKey = Arrays.copyOfRange(w, W_PREIMAGE_KEY, W_PREIMAGE_KEY + 32);
@@ -223,6 +228,7 @@ public final class StepVerifier {
 
         void run() {
             stepCount++;
+            requireProofBytes(INSN_PROOF);
             if ((pc & 3) != 0) {
                 throw reject(StepRejected.Reason.UNALIGNED_PC, "cannot fetch an instruction at " + hex(pc));
             }
@@ -501,7 +507,16 @@ public final class StepVerifier {
 
         // ---- the data word ----
 
+        private void requireProofBytes(int offset) {
+            if (available < offset + MEMORY_PROOF_BYTES) {
+                throw reject(StepRejected.Reason.NOT_ENOUGH_CALLDATA, "the proof has " + available + " bytes (with padding), "
+                    + "the " + (offset == INSN_PROOF ? "instruction's" : "data word's") + " memory proof ends at byte "
+                    + (offset + MEMORY_PROOF_BYTES));
+            }
+        }
+
         private int readData(int addr) {
+            requireProofBytes(DATA_PROOF);
             if (!verifyMemoryProof(memRoot, addr, proof, DATA_PROOF)) {
                 throw reject(StepRejected.Reason.INVALID_DATA_PROOF, "the proof does not show the word at " + hex(addr));
             }
@@ -511,6 +526,7 @@ public final class StepVerifier {
         }
 
         private void writeData(int addr, int value) {
+            requireProofBytes(DATA_PROOF);
             byte[] root = rootAfterWrite(addr, value, proof, DATA_PROOF);
             System.arraycopy(root, 0, memRoot, 0, 32);
             dataWord = value;

@@ -105,8 +105,34 @@ class StepVerifierTest {
         byte[] p = proofOf(s, 0);
         assertEquals(StepRejected.Reason.WRONG_STATE_DATA_LENGTH, rejection(Arrays.copyOf(w, 225), p));
         assertEquals(StepRejected.Reason.WRONG_STATE_DATA_LENGTH, rejection(null, p));
-        assertEquals(StepRejected.Reason.WRONG_PROOF_LENGTH, rejection(w, Arrays.copyOf(p, 896)));
-        assertEquals(StepRejected.Reason.WRONG_PROOF_LENGTH, rejection(w, Arrays.copyOf(p, 1793)));
+    }
+
+    /**
+     * The proof is calldata to MIPS.sol: zero-padded to whole 32-byte words, and checked only for the memory proofs
+     * the instruction reads. An ALU instruction needs the instruction's proof alone; a load needs both; extra
+     * bytes are ignored.
+     */
+    @Test
+    void proofsAreReadAsCalldata() {
+        VmState alu = oneInstruction(0x24080001); // addiu t0, zero, 1
+        byte[] w = alu.witness();
+        byte[] p = proofOf(alu, 0);
+        byte[] post = StepVerifier.step(w, p, PreimageOracle.NONE).postHash();
+        assertArrayEquals(post, StepVerifier.step(w, Arrays.copyOf(p, 896), PreimageOracle.NONE).postHash());
+        assertArrayEquals(post, StepVerifier.step(w, Arrays.copyOf(p, 3000), PreimageOracle.NONE).postHash());
+        assertEquals(StepRejected.Reason.NOT_ENOUGH_CALLDATA, rejection(w, Arrays.copyOf(p, 864)));
+        assertEquals(StepRejected.Reason.NOT_ENOUGH_CALLDATA, rejection(w, new byte[0]));
+        assertEquals(StepRejected.Reason.NOT_ENOUGH_CALLDATA, rejection(w, null));
+        // 865 bytes pad to 896: the instruction's proof is there but its last sibling's tail reads as zeros.
+        assertEquals(StepRejected.Reason.INVALID_INSTRUCTION_PROOF, rejection(w, Arrays.copyOf(p, 865)));
+
+        VmState load = oneInstruction(0x8C091000); // lw t1, 0x1000(zero)
+        byte[] lw = load.witness();
+        byte[] lp = proofOf(load, 0x1000);
+        assertEquals(StepRejected.Reason.NOT_ENOUGH_CALLDATA, rejection(lw, Arrays.copyOf(lp, 896)));
+        assertEquals(StepRejected.Reason.NOT_ENOUGH_CALLDATA, rejection(lw, Arrays.copyOf(lp, 1760)));
+        assertArrayEquals(StepVerifier.step(lw, lp, PreimageOracle.NONE).postHash(),
+            StepVerifier.step(lw, Arrays.copyOf(lp, 1792 + 64), PreimageOracle.NONE).postHash());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.faultscope.vm.onchain;
 
 import dev.faultscope.crypto.Hex;
+import dev.faultscope.game.ContractError;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every MIPS.sol step vector through the stateless verifier. */
@@ -27,6 +29,22 @@ class StepVerifierVectorsTest {
         System.out.println("distinct vector errors: " + distinct);
         List<String> unknown = distinct.keySet().stream().filter(e -> !StepVectors.ERRORS.containsKey(e)).toList();
         assertTrue(unknown.isEmpty(), "vector errors with no verifier reason: " + unknown);
+    }
+
+    /** The game reports each rejected step in the contract's own words: the reason string MIPS.sol reverted with. */
+    @Test
+    void everyRejectedVectorIsReportedInTheContractsWords() {
+        int checked = 0;
+        for (StepVectors.Vector v : StepVectors.all()) {
+            if (v.error() == null) {
+                continue;
+            }
+            StepRejected e = assertThrows(StepRejected.class, () -> StepVerifier.step(v.stateData(), v.proof(), v.oracle()),
+                v.name());
+            assertEquals('"' + v.error() + '"', ContractError.ofStepRejection(e.reason()).reported(), v.name());
+            checked++;
+        }
+        assertEquals(57, checked);
     }
 
     @Test

@@ -18,15 +18,21 @@ import dev.faultscope.game.Session;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import dev.faultscope.ui.model.UndoStack;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * The game explorer's state, in plain Java: a session and a replay cursor over it, the honest agent's view (if the
- * scenario is there), which subtrees are collapsed, the selected claim. Moves played here are appended at the
- * cursor (later actions are dropped, as in a chess analysis board); a move the contract refuses changes nothing.
+ * scenario is there), which subtrees are collapsed, the selected claim. A move played before the end of the recorded
+ * game (or of a branch) starts a new branch ({@link GameBranches}), so no recorded action is lost; every accepted
+ * edit is a command on the {@link UndoStack}; a move the contract refuses changes nothing.
  */
 public final class GameModel {
     /** One row of the timeline: action {@code k} (0-based) and what it did. */
@@ -45,7 +51,11 @@ public final class GameModel {
     private final Set<Integer> collapsed = new HashSet<>();
     private int selected = 0;
     private String lastError;
-    private boolean dirty;
+    private GameBranches branches;
+    private final UndoStack undo = new UndoStack();
+    /** The sessions that are in a file (the one opened, and each one saved), by identity. */
+    private final Set<Session> written = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     public GameModel(Session session, Path file, HonestView honest, String honestProblem) {
         this.session = session;
@@ -53,6 +63,10 @@ public final class GameModel {
         this.honest = honest;
         this.honestProblem = honest == null ? (honestProblem == null ? "no scenario" : honestProblem) : null;
         this.replay = new Replay(session);
+        this.branches = GameBranches.of(session);
+        if (file != null) {
+            written.add(session);
+        }
     }
 
     /** A session as read from its file, with the honest view found from its scenario. */
@@ -69,12 +83,110 @@ public final class GameModel {
         return file;
     }
 
+    /** Whether some line of play exists only here: a branch never saved (or a new game never saved). */
     public boolean dirty() {
-        return dirty;
+        return !unsavedBranches().isEmpty();
     }
 
-    public void saved() {
-        dirty = false;
+    /** The branches whose actions are in no file. */
+    public List<GameBranches.Branch> unsavedBranches() {
+        return branches.all().stream().filter(b -> !written.contains(b.session())).toList();
+    }
+
+    /** Notes that {@code saved} (a session this model showed) is now in a file. */
+    public void saved(Session saved) {
+        written.add(saved);
+        changed();
+    }
+
+    /** Called (on whichever thread made the change) after every edit, undo, redo, save or change of branch. */
+    public void addChangeListener(Runnable r) {
+        listeners.add(r);
+    }
+
+    private void changed() {
+        for (Runnable r : listeners) {
+            r.run();
+        }
+    }
+
+    // ---- branches and undo ----
+
+    public GameBranches branches() {
+        return branches;
+    }
+
+    public UndoStack undoStack() {
+        return undo;
+    }
+
+    /** Shows branch {@code i} at the same action (or its end, if shorter). Not an edit. */
+    public void switchBranch(int i) {
+        restore(new State(branches.withCurrent(i), Math.min(position(), branches.all().get(i).size()), selected));
+        changed();
+    }
+
+    /** Takes back the last edit, restoring the game, branch, cursor and selection as they were; null if none. */
+    public String undo() {
+        String label = undo.undo();
+        if (label != null) {
+            changed();
+        }
+        return label;
+    }
+
+    /** Applies the last undone edit again; null if none. */
+    public String redo() {
+        String label = undo.redo();
+        if (label != null) {
+            changed();
+        }
+        return label;
+    }
+
+    /** What an edit changes: the branches (with the one shown), the cursor and the selected claim. */
+    private record State(GameBranches branches, int position, int selected) {
+    }
+
+    private State state() {
+        return new State(branches, position(), selected);
+    }
+
+    private void restore(State s) {
+        branches = s.branches();
+        session = branches.current().session();
+        replay = new Replay(session);
+        replay.seek(s.position());
+        selected = s.selected();
+        lastError = null;
+    }
+
+    /** An accepted edit as a command: it swaps between the states before and after it. */
+    private final class Edit implements UndoStack.Command {
+        private final String label;
+        private final State before;
+        private final State after;
+
+        Edit(String label, State before, State after) {
+            this.label = label;
+            this.before = before;
+            this.after = after;
+        }
+
+        @Override
+        public String label() {
+            return label;
+        }
+
+        @Override
+        public void undo() {
+            restore(before);
+        }
+
+        @Override
+        public void redo() {
+            restore(after);
+        }
     }
 
     /** The honest view, or null when the scenario is missing ({@link #honestProblem()} says why). */
@@ -158,9 +270,12 @@ public final class GameModel {
 
     public List<Entry> timeline() {
         List<Entry> out = new ArrayList<>();
+        GameBranches.Branch b = branches.current();
         for (int k = 0; k < session.actions().size(); k++) {
             GameAction a = session.actions().get(k);
-            out.add(new Entry(k, a.time(), a.actor(), summary(a)));
+            // The first action of a branch of one's own is where it left its parent line.
+            String mark = b.parent() >= 0 && k == b.forkAt() ? "» " : "";
+            out.add(new Entry(k, a.time(), a.actor(), mark + summary(a)));
         }
         return out;
     }
@@ -311,7 +426,7 @@ public final class GameModel {
                 .compareTo(BigInteger.valueOf(g.rootBlock())) > 0;
         }
         java.util.OptionalLong n = paddedFrom(index);
-        return n.isPresent() && Narrator.subgameTraceIndex(g, c.position()) >= n.getAsLong();
+        return n.isPresent() && Narrator.subgameTraceIndex(g, c.position()).compareTo(BigInteger.valueOf(n.getAsLong())) >= 0;
     }
 
     /** For an execution claim: the honest run's length N (trace indices ≥ N are padded), if known. */
@@ -360,9 +475,9 @@ public final class GameModel {
             rows.add(row("L2 block", String.format("%,d", g.blockOf(c.position()))
                 + (g.blockOf(c.position()) == g.rootBlock() && !c.isRoot() ? " (capped at the proposal's block)" : "")));
         } else {
-            long t = Narrator.subgameTraceIndex(g, c.position());
+            BigInteger t = Narrator.subgameTraceIndex(g, c.position());
             var ec = g.executionContext(index);
-            rows.add(row("VM step", String.format("state after step %,d (subgame trace index %,d)", t + 1, t)));
+            rows.add(row("VM step", String.format("state after step %,d (subgame trace index %,d)", t.add(BigInteger.ONE), t)));
             rows.add(row("Subgame", String.format("block %,d → %,d (from claim #%d)", ec.startingBlockNumber(),
                 ec.disputedBlockNumber(), ec.outputClaimIndex())));
         }
@@ -372,8 +487,8 @@ public final class GameModel {
             rows.add(row("Status", statusNote(c.value())));
             java.util.OptionalLong n = paddedFrom(index);
             if (n.isPresent()) {
-                long t = Narrator.subgameTraceIndex(g, c.position());
-                rows.add(row("Padded?", t >= n.getAsLong()
+                BigInteger t = Narrator.subgameTraceIndex(g, c.position());
+                rows.add(row("Padded?", t.compareTo(BigInteger.valueOf(n.getAsLong())) >= 0
                     ? String.format("padded: the program exited at step %,d; this claim commits to the final state", n.getAsLong())
                     : String.format("no: inside the run (the program exits at step %,d)", n.getAsLong())));
             }
@@ -483,7 +598,7 @@ public final class GameModel {
         }
         StepContext ctx = g.stepContext(leaf, isAttack);
         ExecutionContext ec = g.executionContext(leaf);
-        StepData sd = honest.step(g, ec, ctx.instructionIndex().longValueExact());
+        StepData sd = honest.step(g, ec, ctx.instructionIndex());
         long t = now() + delay();
         List<GameAction> actions = new ArrayList<>();
         if (sd.readsPreimage()) {
@@ -551,17 +666,22 @@ public final class GameModel {
             try {
                 r.forward();
             } catch (GameError e) {
-                lastError = e.error().name() + ": " + Narrator.explain(e.error());
+                lastError = e.error().reported() + ": " + Narrator.explain(e.error());
                 return lastError;
             }
         }
+        State before = state();
+        branches = branches.played(at, next);
         session = next;
         replay = r;
-        dirty = true;
         lastError = null;
         if (actions.get(actions.size() - 1) instanceof GameAction.Move) {
             selected = game().claimCount() - 1;
         }
+        GameAction last = actions.get(actions.size() - 1);
+        undo.push(new Edit(last.actor() + ": " + summary(last) + (actions.size() > 1 ? " (+" + (actions.size() - 1) + ")" : ""),
+            before, state()));
+        changed();
         return null;
     }
 }

@@ -14,6 +14,7 @@ import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Session;
 
+import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -76,7 +77,7 @@ public final class HonestView {
                 continue;
             }
             try {
-                byte[] bytes = Files.readAllBytes(p);
+                byte[] bytes = dev.faultscope.io.InputFiles.read(p, dev.faultscope.io.InputFiles.Limit.SCENARIO);
                 if (session.scenarioHash() != null && session.scenarioHash().length > 0
                     && !Arrays.equals(Keccak256.hash(bytes), session.scenarioHash())) {
                     changed = true;
@@ -163,7 +164,7 @@ public final class HonestView {
     }
 
     /** The honest step data executing instruction {@code instruction} of the subgame {@code ctx}. */
-    public StepData step(FaultDisputeGame game, ExecutionContext ctx, long instruction) {
+    public StepData step(FaultDisputeGame game, ExecutionContext ctx, BigInteger instruction) {
         return honest.stepAt(game, ctx, instruction);
     }
 

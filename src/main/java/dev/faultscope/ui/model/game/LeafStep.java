@@ -10,6 +10,7 @@ import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.StepContext;
 import dev.faultscope.vm.disasm.Disassembler;
 
+import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Arrays;
  * claimed one, and the verdict. The step shown is the one the honest agent would send: an attack if it disagrees with
  * the leaf, a defend if it agrees (an attack when there is no honest view).
  */
-public record LeafStep(int leaf, boolean isAttack, StepContext context, long instructionIndex, int pc, String instruction,
+public record LeafStep(int leaf, boolean isAttack, StepContext context, BigInteger instructionIndex, int pc, String instruction,
                        Bytes32 preStateHash, boolean preStateMatches, Bytes32 computedPost, boolean validStep,
                        String verdict, String counteredBy) {
 
@@ -31,11 +32,11 @@ public record LeafStep(int leaf, boolean isAttack, StepContext context, long ins
         boolean attack = honest == null || honest.agreement(game, leaf) != HonestView.Agreement.AGREES;
         StepContext ctx = game.stepContext(leaf, attack);
         if (honest == null) {
-            return new LeafStep(leaf, attack, ctx, ctx.instructionIndex().longValueExact(), 0, "(needs the scenario)",
+            return new LeafStep(leaf, attack, ctx, ctx.instructionIndex(), 0, "(needs the scenario)",
                 null, false, null, false, "unknown: the scenario is missing, the step cannot be computed", c.counteredBy());
         }
         ExecutionContext ec = game.executionContext(leaf);
-        long k = ctx.instructionIndex().longValueExact();
+        BigInteger k = ctx.instructionIndex();
         StepData sd = honest.step(game, ec, k);
         byte[] pre = Keccak256.hash(sd.stateData());
         byte[] want = ctx.preStateValue().bytes();
@@ -71,7 +72,7 @@ public record LeafStep(int leaf, boolean isAttack, StepContext context, long ins
     public String text() {
         StringBuilder b = new StringBuilder();
         b.append(String.format("%s step on leaf #%d: executes instruction %,d (the step from state %,d to %,d)%n",
-            isAttack ? "Attack" : "Defend", leaf, instructionIndex, instructionIndex, instructionIndex + 1));
+            isAttack ? "Attack" : "Defend", leaf, instructionIndex, instructionIndex, instructionIndex.add(BigInteger.ONE)));
         b.append("Pre-state:  ").append(context.preStateIsAbsolute() ? "ABSOLUTE_PRESTATE"
             : "claim #" + context.preStateClaimIndex()).append("  ").append(context.preStateValue().hex()).append('\n');
         b.append("Post-state: claim #").append(context.postStateClaimIndex()).append("  ")

@@ -27,7 +27,7 @@ public final class Narrator {
     }
 
     /** The trace index of a claim inside its execution subgame (below the split), else its block's index. */
-    public static long subgameTraceIndex(FaultDisputeGame game, Position p) {
+    public static BigInteger subgameTraceIndex(FaultDisputeGame game, Position p) {
         return p.traceIndexInSubgame(game.config().splitDepth(), game.config().maxGameDepth());
     }
 
@@ -36,8 +36,7 @@ public final class Narrator {
         if (p.depth() <= game.config().splitDepth()) {
             return "the output root of L2 block " + game.blockOf(p);
         }
-        long t = subgameTraceIndex(game, p);
-        return String.format("the VM state after step %,d", t + 1);
+        return String.format("the VM state after step %,d", subgameTraceIndex(game, p).add(BigInteger.ONE));
     }
 
     /** A claim named for a sentence: "claim #3 (the VM state after step 12)". */
@@ -82,7 +81,7 @@ public final class Narrator {
                 b.append(String.format(": the bisection has reached one block transition, block %,d → %,d. "
                         + "The fault proof program now checks it; claim #%d is the program's final state after its "
                         + "whole run (step %,d at most), with status %s: ", ec.startingBlockNumber(),
-                    ec.disputedBlockNumber(), newClaim, subgameTraceIndex(game, p) + 1, status(status)));
+                    ec.disputedBlockNumber(), newClaim, subgameTraceIndex(game, p).add(BigInteger.ONE), status(status)));
                 b.append(status == 0 ? "the program accepts the disputed output root of block " + ec.disputedBlockNumber()
                     : "the program rejects the disputed output root of block " + ec.disputedBlockNumber());
                 b.append(". From here the claims bisect the program's execution trace.");
@@ -185,9 +184,16 @@ public final class Narrator {
             case ClaimAboveSplit -> "Local data belongs to execution subgames: the claim must be below the split depth.";
             case InvalidLocalIdent -> "There is no local input with that identifier (valid: 1 to 5).";
             case PartOffsetOOB -> "The pre-image oracle has no data at that offset.";
-            case MissingPreimage -> "The instruction reads a pre-image that was not loaded into the oracle first.";
-            case VmStepReverted -> "The VM cannot execute the instruction from that state (e.g. an unsupported "
-                + "instruction).";
+            case PreimageMustExist -> "The instruction reads a pre-image that was not loaded into the oracle first "
+                + "(loadKeccak256PreimagePart or addLocalData).";
+            case PreimageReadPastEnd -> "The instruction reads a pre-image at or past its end.";
+            case InvalidMemoryProof -> "A memory proof in the step does not match the pre-state's memory root.";
+            case NotEnoughCalldata -> "The proof is too short: it lacks a memory proof the instruction needs.";
+            case InvalidExitedValue -> "The state data's exited byte must be 0 or 1.";
+            case InvalidInstruction, DivisionByZero, BranchInDelaySlot, JumpInDelaySlot ->
+                "The VM has no valid post-state for this instruction, so no step can be made from that state.";
+            case VmStepReverted -> "The VM cannot execute the instruction from that state (the contract reverts "
+                + "without a reason).";
             case ClockNotExpired -> "It is too early to resolve: the clock of whoever could still counter this claim "
                 + "has not run out.";
             case ClaimAlreadyResolved -> "That subgame is already resolved.";

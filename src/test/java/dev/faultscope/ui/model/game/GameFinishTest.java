@@ -56,7 +56,7 @@ class GameFinishTest {
         boolean sawPadded = false;
         for (Claim c : g.claims()) {
             if (c.depth() > s) {
-                long t = Narrator.subgameTraceIndex(g, c.position());
+                long t = Narrator.subgameTraceIndex(g, c.position()).longValueExact();
                 assertEquals(t >= n, m.isPadded(c.index()), "claim " + c.index());
                 sawPadded |= t >= n;
             }
