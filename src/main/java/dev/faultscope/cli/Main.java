@@ -10,6 +10,7 @@ import java.io.PrintStream;
     description = "A workbench for OP Stack fault proofs: a Cannon-compatible MIPS32 VM and its tools.",
     subcommands = {LoadElfCommand.class, RunCommand.class, WitnessCommand.class, VerifyProofCommand.class,
         ChainCommand.class, FppCommand.class, PlayCommand.class, BenchCommand.class, ReplayCommand.class, ListClaimsCommand.class,
+        GamesCommand.class, GameCommand.class, CalldataCommand.class, ActCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     final PrintStream out;

@@ -48,6 +48,7 @@ public final class FaultDisputeGame {
     private final OnchainPreimageOracle oracle = new OnchainPreimageOracle();
 
     private GameStatus status = GameStatus.IN_PROGRESS;
+    private RulesVersion rules = RulesVersion.V1_3_1;
     private long resolvedAt = -1;
     private long latestTime;
 
@@ -87,6 +88,22 @@ public final class FaultDisputeGame {
         claims.add(new Claim(0, Claim.NO_PARENT, null, rootClaimant, rootBond, rootClaim, Position.root(),
             new Clock(0, createdAt)));
         subgames.add(new ArrayList<>());
+    }
+
+    /**
+     * Plays this game by another release's rules (a game read from chain under 1.2.0); only before the first move,
+     * so one game never mixes rules.
+     */
+    public void useRules(RulesVersion version) {
+        Objects.requireNonNull(version, "version");
+        if (claims.size() > 1) {
+            throw new IllegalStateException("the rules are chosen before the first move");
+        }
+        rules = version;
+    }
+
+    public RulesVersion rules() {
+        return rules;
     }
 
     // ------------------------------------------------------------------------------------------------ actions
@@ -135,7 +152,7 @@ public final class FaultDisputeGame {
             throw new GameError(ContractError.ClockTimeExceeded, "the clock for countering claim " + parentIndex
                 + " ran out at t=" + clockExpiresAt(parentIndex));
         }
-        nextDuration = Clock.extendedDuration(nextDuration, config.maxClockDuration(), config.clockExtensionAt(nextDepth));
+        nextDuration = rules.nextDuration(nextDuration, config, nextDepth);
         ClaimKey key = new ClaimKey(value, next, parentIndex);
         if (claimKeys.contains(key)) {
             throw new GameError(ContractError.ClaimAlreadyExists, "claim " + value.shortHex() + " at " + next

@@ -7,7 +7,9 @@ import dev.faultscope.io.CannonStateFile;
 import dev.faultscope.io.FileFormatException;
 import dev.faultscope.agent.GameRunner;
 import dev.faultscope.game.ExecutionContext;
+import dev.faultscope.chain.ChainSnapshotFile;
 import dev.faultscope.io.SessionFile;
+import dev.faultscope.ui.chain.ChainDocument;
 import dev.faultscope.ui.game.GameView;
 import dev.faultscope.ui.game.NewGameDialog;
 import dev.faultscope.ui.model.FileKind;
@@ -118,6 +120,7 @@ public final class MainWindow {
     });
     private final ObjectProperty<WorkbenchView> workbench = new SimpleObjectProperty<>();
     private Task<?> currentTask;
+    private ChainDocument chainDocument;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -261,6 +264,10 @@ public final class MainWindow {
 
     public void open(Path path) {
         run("Opening " + path.getFileName(), () -> {
+            if (ChainSnapshotFile.isSnapshot(path)) {
+                var model = ChainDocument.readSnapshot(path);
+                return () -> opened(path, () -> showChain(ChainDocument.of(model, this::track, this::setStatus)));
+            }
             FileKind kind;
             try {
                 kind = FileKind.detect(path);
@@ -691,6 +698,14 @@ public final class MainWindow {
             setStatus("no game is open");
             return;
         }
+        double scale = 1;
+        if (ext.equals("png")) {
+            java.util.Optional<Double> chosen = askScale("Export the whole tree as PNG");
+            if (chosen.isEmpty()) {
+                return;
+            }
+            scale = chosen.get();
+        }
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Export the tree as " + ext.toUpperCase());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase(), "*." + ext));
@@ -699,11 +714,50 @@ public final class MainWindow {
         if (file != null) {
             try {
                 if (ext.equals("png")) {
-                    gameView.exportPng(file.toPath());
+                    int[] wh = gameView.exportPng(file.toPath(), scale);
+                    setStatus(String.format("The whole tree exported to %s (%d × %d px at %.0f×)", file, wh[0], wh[1], scale));
                 } else {
                     gameView.exportSvg(file.toPath());
+                    setStatus("The whole tree exported to " + file);
                 }
-                setStatus("Tree exported to " + file);
+            } catch (IOException e) {
+                error(file.toPath(), describe(e));
+            }
+        }
+    }
+
+    /** The PNG scale: 1× (as on screen), 2× or 3× (slides, print). */
+    private java.util.Optional<Double> askScale(String title) {
+        javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>("2×", "1×", "2×", "3×");
+        d.initOwner(stage);
+        d.setTitle(title);
+        d.setHeaderText(title);
+        d.setContentText("Scale:");
+        d.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        return d.showAndWait().map(v -> Double.parseDouble(v.substring(0, 1)));
+    }
+
+    /** File > Export the view as PNG: a snapshot of what the window shows (the workbench's panels, the game view). */
+    @FXML
+    private void exportView() {
+        Node shown = content();
+        if (shown == null) {
+            setStatus("nothing is open to export");
+            return;
+        }
+        java.util.Optional<Double> scale = askScale("Export the view as PNG");
+        if (scale.isEmpty()) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the view as PNG");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG", "*.png"));
+        chooser.setInitialFileName(workbench.get() != null ? "workbench.png" : "view.png");
+        var file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            try {
+                int[] wh = dev.faultscope.ui.game.PngExport.snapshot(shown, scale.get(), file.toPath());
+                setStatus(String.format("The view exported to %s (%d × %d px)", file, wh[0], wh[1]));
             } catch (IOException e) {
                 error(file.toPath(), describe(e));
             }
@@ -719,7 +773,32 @@ public final class MainWindow {
         setStatus(view.evidence().verdictText());
     }
 
+    // ---- games read from chain: their own document class (ui/chain) ----
+
+    @FXML
+    private void openFromChain() {
+        ChainDocument.open(stage, this::track, this::setStatus, this::showChain);
+    }
+
+    public void showChain(ChainDocument doc) {
+        closeContent();
+        chainDocument = doc;
+        content.getChildren().setAll(doc);
+        titleText.setText(doc.title());
+        stage.setTitle("Faultscope · " + doc.title());
+        setStatus("Read-only: a game read from chain at block " + doc.model().game().readBlock()
+            + ". Click a claim for its calldata and step; Follow re-reads it.");
+    }
+
+    public ChainDocument chainDocument() {
+        return chainDocument;
+    }
+
     private void closeContent() {
+        if (chainDocument != null) {
+            chainDocument.close();
+            chainDocument = null;
+        }
         if (gameView != null) {
             // The game view stays alive (Back to the game); only its place on screen is given up.
             content.getChildren().remove(gameView);

@@ -10,6 +10,10 @@ import dev.faultscope.ui.Splits;
 import dev.faultscope.ui.model.Settings;
 import dev.faultscope.ui.model.game.GameModel;
 import dev.faultscope.ui.model.game.LeafStep;
+import dev.faultscope.ui.model.game.TreeExport;
+import dev.faultscope.ui.model.game.TreeLabels;
+import dev.faultscope.ui.model.game.TreePicture;
+import dev.faultscope.ui.model.game.TreeSearch;
 import dev.faultscope.ui.model.game.TreeSvg;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -25,19 +29,15 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Pane;
 import javafx.util.Duration;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.math.BigInteger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -88,6 +88,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
     @FXML private javafx.scene.control.ScrollPane inspectorScroll;
     @FXML private javafx.scene.control.SplitPane split;
     @FXML private javafx.scene.control.SplitPane side;
+    @FXML private TextField searchField;
+    @FXML private ToggleButton legendToggle;
 
     private final GameModel model;
     private final TreeCanvas canvas = new TreeCanvas();
@@ -119,6 +121,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
         canvas.widthProperty().bind(canvasHolder.widthProperty());
         canvas.heightProperty().bind(canvasHolder.heightProperty());
         canvas.setOnSelect(this::select);
+        canvas.setTooltipText(i -> TreeLabels.tooltip(model, i));
+        installSearchKeys();
         canvas.setOnToggle(i -> {
             model.toggleCollapsed(i);
             refreshTree();
@@ -179,6 +183,10 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 case L -> followToggle.setSelected(!followToggle.isSelected());
                 case C -> toggleCollapse();
                 case H -> honestAnswer();
+                case K -> {
+                    legendToggle.setSelected(!legendToggle.isSelected());
+                    toggleLegend();
+                }
                 case A -> attack();
                 case D -> defend();
                 case ENTER -> {
@@ -746,26 +754,101 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     // ---- export ----
 
-    public void exportPng(Path path) throws IOException {
-        WritableImage img = canvas.snapshot(null, null);
-        int w = (int) img.getWidth(), h = (int) img.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        var reader = img.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, reader.getArgb(x, y));
+    /** The whole tree as a slide: title, narration, legend and every claim (what both exports draw). */
+    public TreePicture exportPicture() {
+        return TreeExport.picture(model, model.layout(), TreeExport.name(model), canvas.dark(), 13, canvas.highlighted());
+    }
+
+    /** Writes the whole tree as a PNG at {@code scale} (1, 2, 3…); returns its size in pixels. */
+    public int[] exportPng(Path path, double scale) throws IOException {
+        TreePicture pic = exportPicture();
+        PngExport.write(pic, scale, path);
+        return PngExport.size(pic, scale);
+    }
+
+    public void exportSvg(Path path) throws IOException {
+        dev.faultscope.io.AtomicFiles.write(path, TreeSvg.svg(exportPicture(), i -> TreeLabels.tooltip(model, i))
+            .getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ---- go to claim, search ----
+
+    private String lastQuery = "";
+    private java.util.List<Integer> matches = List.of();
+    private int matchAt;
+
+    /** Ctrl+G (go to claim #…) and Ctrl+F (search) from anywhere in the game view; Esc leaves the field. */
+    private void installSearchKeys() {
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && (e.getCode() == KeyCode.G || e.getCode() == KeyCode.F)) {
+                focusSearch(e.getCode() == KeyCode.G ? "#" : null);
+                e.consume();
             }
-        }
-        dev.faultscope.io.AtomicFiles.write(path, o -> {
-            if (!ImageIO.write(out, "png", o)) {
-                throw new IOException(path + ": this Java runtime has no PNG writer");
+        });
+        searchField.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                canvas.requestFocus();
+                e.consume();
             }
         });
     }
 
-    public void exportSvg(Path path) throws IOException {
-        boolean dark = getScene() != null && getScene().getStylesheets().stream().anyMatch(s -> s.endsWith("dark.css"));
-        dev.faultscope.io.AtomicFiles.write(path, TreeSvg.svg(model, canvas.layout(), dark).getBytes(StandardCharsets.UTF_8));
+    /** Focuses the search field; with {@code prefix}, starts it with that text ("#" for go to claim). */
+    public void focusSearch(String prefix) {
+        searchField.requestFocus();
+        // After the focus: gaining focus selects the whole text, which typing would replace.
+        Platform.runLater(() -> {
+            if (prefix != null) {
+                searchField.setText(prefix);
+                searchField.positionCaret(prefix.length());
+            } else {
+                searchField.selectAll();
+            }
+        });
+    }
+
+    /** Runs the search field's query: selects and centres the first match, or the next one when run again. */
+    @FXML
+    public void search() {
+        searchFor(searchField.getText());
+    }
+
+    /** Selects and centres the query's next match; returns the claim, or -1 (the status says why). */
+    public int searchFor(String query) {
+        if (!query.equals(lastQuery) || matches.isEmpty()) {
+            TreeSearch.Result r = TreeSearch.find(model.game(), query);
+            lastQuery = query;
+            matches = r.matches();
+            matchAt = 0;
+            if (matches.isEmpty()) {
+                status.accept("Search: " + r.message());
+                return -1;
+            }
+            status.accept("Search: " + r.message());
+        } else {
+            matchAt = (matchAt + 1) % matches.size();
+            status.accept(String.format("Search \"%s\": match %d of %d, claim #%d", query.trim(), matchAt + 1,
+                matches.size(), matches.get(matchAt)));
+        }
+        int i = matches.get(matchAt);
+        goTo(i);
+        return i;
+    }
+
+    /** Selects claim {@code i} and centres it (expanding a collapsed ancestor so it can be seen). */
+    public void goTo(int i) {
+        followToggle.setSelected(false);
+        if (canvas.layout() != null && canvas.layout().node(i) == null) {
+            model.expandAll();
+            refreshTree();
+        }
+        select(i);
+        canvas.centre(i);
+    }
+
+    @FXML
+    private void toggleLegend() {
+        canvas.setLegendVisible(legendToggle.isSelected());
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.faultscope.ui.model;
 
+import dev.faultscope.ui.model.game.GameKeys;
+
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,18 +41,20 @@ public final class KeyHelp {
         new Key("Ctrl+L", "go to an address in memory"),
         new Key("Ctrl+H", "hex / decimal registers")));
 
-    public static final Section GAME = new Section("Game view", List.of(
-        new Key("Right / Left", "next / previous action"),
-        new Key("Home / End", "the game's creation / its last action"),
-        new Key("Space", "play or pause the replay"),
-        new Key("F", "fit the tree in the window"),
-        new Key("L", "follow the latest claim on or off"),
-        new Key("C, double-click", "collapse or expand the selected claim's subtree"),
-        new Key("A / D", "attack / defend the selected claim"),
-        new Key("H", "the honest agent answers"),
-        new Key("Ctrl+Enter", "open the selected execution claim in the VM"),
-        new Key("Ctrl+E", "the step at the selected leaf, as the contract checks it"),
-        new Key("drag, wheel", "pan, zoom the tree")));
+    /** The game view's own keys (kept with the view's model, {@link GameKeys}), then those of its move panel. */
+    public static final Section GAME = new Section("Game view", gameKeys());
+
+    private static List<Key> gameKeys() {
+        List<Key> keys = new ArrayList<>();
+        for (String[] k : GameKeys.KEYS) {
+            keys.add(new Key(k[0], k[1]));
+        }
+        keys.add(new Key("A / D", "attack / defend the selected claim"));
+        keys.add(new Key("Ctrl+Enter", "open the selected execution claim in the VM"));
+        keys.add(new Key("Ctrl+E", "the step at the selected leaf, as the contract checks it"));
+        keys.add(new Key("drag, wheel", "pan, zoom the tree"));
+        return List.copyOf(keys);
+    }
 
     public static List<Section> sections() {
         return List.of(WINDOW, WORKBENCH, GAME);

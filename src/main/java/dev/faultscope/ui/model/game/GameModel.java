@@ -471,6 +471,7 @@ public final class GameModel {
             : " · execution part (split " + s + ")")));
         rows.add(row("Index at depth", c.position().indexAtDepth().toString()));
         rows.add(row("Trace index", r.traceIndex().toString() + " (at MAX_GAME_DEPTH)"));
+        rows.add(row("Trace range", TraceRange.of(g, index).text(g, c)));
         if (c.depth() <= s) {
             rows.add(row("L2 block", String.format("%,d", g.blockOf(c.position()))
                 + (g.blockOf(c.position()) == g.rootBlock() && !c.isRoot() ? " (capped at the proposal's block)" : "")));

@@ -45,20 +45,31 @@ public final class TreeLayout {
     private final int splitDepth;
     private final double minX;
     private final double maxX;
+    private final double minRowGap;
 
     private TreeLayout(List<Node> nodes, int maxDepth, int splitDepth) {
         this.nodes = List.copyOf(nodes);
         this.byIndex = new HashMap<>();
-        double lo = 0, hi = WIDTH;
+        double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+        Map<Double, List<Double>> rows = new HashMap<>();
         for (Node n : nodes) {
             byIndex.put(n.index(), n);
             lo = Math.min(lo, n.x() - n.barHalfWidth());
             hi = Math.max(hi, n.x() + n.barHalfWidth());
+            rows.computeIfAbsent(n.y(), y -> new ArrayList<>()).add(n.x());
+        }
+        double gap = Double.POSITIVE_INFINITY;
+        for (List<Double> row : rows.values()) {
+            row.sort(null);
+            for (int k = 1; k < row.size(); k++) {
+                gap = Math.min(gap, row.get(k) - row.get(k - 1));
+            }
         }
         this.maxDepth = maxDepth;
         this.splitDepth = splitDepth;
-        this.minX = lo;
-        this.maxX = hi;
+        this.minX = nodes.isEmpty() ? 0 : lo;
+        this.maxX = nodes.isEmpty() ? WIDTH : hi;
+        this.minRowGap = gap;
     }
 
     /** Half the horizontal distance from a claim at {@code depth} to its children (before overlap is resolved). */
@@ -159,6 +170,12 @@ public final class TreeLayout {
         return (rowY(splitDepth) + rowY(splitDepth + 1)) / 2;
     }
 
+    /** The smallest distance between two neighbours in one row (infinite when every row holds one claim). */
+    public double minRowGap() {
+        return minRowGap;
+    }
+
+    /** Left edge of the drawn claims and their range bars. */
     public double minX() {
         return minX;
     }

@@ -1,72 +1,88 @@
 package dev.faultscope.ui.model.game;
 
-import dev.faultscope.game.Claim;
-import dev.faultscope.game.FaultDisputeGame;
+import dev.faultscope.ui.model.game.TreePicture.Circle;
+import dev.faultscope.ui.model.game.TreePicture.Line;
+import dev.faultscope.ui.model.game.TreePicture.Rect;
+import dev.faultscope.ui.model.game.TreePicture.Shape;
+import dev.faultscope.ui.model.game.TreePicture.Text;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.IntFunction;
 
-/** The tree as an SVG document, written from the layout (world units, one per SVG unit). */
+/**
+ * A {@link TreePicture} as an SVG document, shape for shape (so it looks as the PNG does). Each claim's shapes are a
+ * group {@code claim-N} whose title is the claim's tooltip.
+ */
 public final class TreeSvg {
     private TreeSvg() {
     }
 
+    /** The export of the whole tree of {@code model} at the cursor (title, narration, legend, every claim). */
     public static String svg(GameModel model, TreeLayout layout, boolean dark) {
-        FaultDisputeGame g = model.game();
-        double pad = 60;
-        double x0 = layout.minX() - pad - 200;
-        double w = layout.maxX() - layout.minX() + 2 * pad + 200;
-        double y0 = -TreeLayout.ROW;
-        double h = layout.height() + 2 * TreeLayout.ROW;
-        String bg = dark ? "#1b1f24" : "#ffffff";
-        String fg = dark ? "#dde3ea" : "#1d232b";
+        return svg(TreeExport.picture(model, layout, TreeExport.name(model), dark, 13, Set.of()),
+            i -> TreeLabels.tooltip(model, i));
+    }
+
+    public static String svg(TreePicture pic, IntFunction<String> tooltip) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"%.1f %.1f %.1f %.1f\" "
-            + "width=\"%.0f\" height=\"%.0f\" font-family=\"DejaVu Sans, sans-serif\" font-size=\"11\">%n", x0, y0, w, h, w, h));
-        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
-            x0, y0, w, h, bg));
-        double sy = layout.splitY();
-        b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>%n",
-            x0, y0, w, sy - y0, dark ? "#232a33" : "#f1f5fb"));
-        b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#b38600\" "
-            + "stroke-width=\"2\" stroke-dasharray=\"8 6\"/>%n", x0, sy, x0 + w, sy));
-        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">SPLIT_DEPTH %d: output roots above, "
-            + "execution trace below</text>%n", x0 + 8, sy - 4, fg, layout.splitDepth()));
-        boolean[] countered = model.projectedCountered();
-        for (TreeLayout.Node n : layout.nodes()) {
-            TreeLayout.Node p = n.parentIndex() < 0 ? null : layout.node(n.parentIndex());
-            if (p != null) {
-                boolean attack = "Attack".equals(model.moveKind(n.index()));
-                b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"%s/>%n",
-                    p.x(), p.y(), n.x(), n.y(), attack ? "#c0392b" : "#1e8449", attack ? "" : " stroke-dasharray=\"5 4\""));
+        b.append(f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\">%n",
+            pic.width(), pic.height(), pic.width(), pic.height()));
+        b.append(f("<rect x=\"0\" y=\"0\" width=\"%.0f\" height=\"%.0f\" fill=\"%s\"/>%n", pic.width(), pic.height(),
+            pic.background()));
+        int group = -1;
+        for (Shape s : pic.shapes()) {
+            int claim = s instanceof Circle c ? c.claim() : s instanceof Text t ? t.claim() : s instanceof Rect r ? r.claim() : group;
+            if (claim != group) {
+                if (group >= 0) {
+                    b.append("</g>\n");
+                }
+                group = claim;
+                if (group >= 0) {
+                    b.append(f("<g id=\"claim-%d\"><title>%s</title>", group, esc(tooltip.apply(group))));
+                }
+            }
+            b.append(shape(s));
+            if (group < 0) {
+                b.append('\n');
             }
         }
-        for (TreeLayout.Node n : layout.nodes()) {
-            Claim c = g.claim(n.index());
-            String col = GameModel.isDefenderTeam(c.claimant()) ? "#2f6fde" : "challenger".equals(c.claimant()) ? "#d9730d" : "#6a7380";
-            b.append(String.format(Locale.ROOT, "<g id=\"claim-%d\"><title>%s</title>", n.index(),
-                esc(Narrator.claim(g, n.index()) + " · " + c.claimant() + " · " + c.value().hex())));
-            b.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"3\" fill=\"%s\" "
-                + "fill-opacity=\"0.25\"/>", n.x() - n.barHalfWidth(), n.y() + TreeLayout.RADIUS + 1, 2 * n.barHalfWidth(), col));
-            b.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"/>", n.x(), n.y(),
-                TreeLayout.RADIUS, col));
-            if (countered[n.index()]) {
-                double r = TreeLayout.RADIUS * 0.6;
-                b.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1fL%.1f %.1fM%.1f %.1fL%.1f %.1f\" stroke=\"%s\" "
-                    + "stroke-width=\"3\"/>", n.x() - r, n.y() - r, n.x() + r, n.y() + r, n.x() - r, n.y() + r, n.x() + r,
-                    n.y() - r, bg));
-            }
-            String kind = c.isRoot() ? "root" : "Attack".equals(model.moveKind(n.index())) ? "A" : "D";
-            HonestView.Agreement a = model.agreementIfKnown(n.index());
-            String mark = a == HonestView.Agreement.AGREES ? " ✓" : a == HonestView.Agreement.DISAGREES ? " ✗" : "";
-            b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"%s\">#%d %s%s</text>",
-                n.x() + TreeLayout.RADIUS + 4, n.y() - 2, fg, n.index(), kind, mark));
+        if (group >= 0) {
             b.append("</g>\n");
         }
         b.append("</svg>\n");
         return b.toString();
     }
 
+    private static String shape(Shape s) {
+        if (s instanceof Rect r) {
+            return f("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"%s%s/>", r.x(), r.y(), r.w(),
+                r.h(), r.fill() == null ? "none" : r.fill(), r.opacity() < 1 ? f(" fill-opacity=\"%.2f\"", r.opacity()) : "",
+                r.stroke() == null ? "" : f(" stroke=\"%s\" stroke-width=\"%.1f\"", r.stroke(), r.strokeWidth()));
+        } else if (s instanceof Line l) {
+            return f("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>", l.x1(),
+                l.y1(), l.x2(), l.y2(), l.stroke(), l.width(), l.dashed() ? " stroke-dasharray=\"6 4\"" : "");
+        } else if (s instanceof Circle c) {
+            return f("<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"%s\"%s/>", c.cx(), c.cy(), c.r(),
+                c.fill() == null ? "none" : c.fill(),
+                c.stroke() == null ? "" : f(" stroke=\"%s\" stroke-width=\"%.1f\"", c.stroke(), c.strokeWidth()));
+        }
+        Text t = (Text) s;
+        String anchor = switch (t.align()) {
+            case LEFT -> "start";
+            case CENTER -> "middle";
+            case RIGHT -> "end";
+        };
+        return f("<text x=\"%.1f\" y=\"%.1f\" font-family=\"%s\" font-size=\"%.1f\"%s fill=\"%s\" text-anchor=\"%s\">%s</text>",
+            t.x(), t.y(), t.mono() ? "DejaVu Sans Mono, monospace" : "DejaVu Sans, sans-serif", t.size(),
+            t.bold() ? " font-weight=\"bold\"" : "", t.fill(), anchor, esc(t.text()));
+    }
+
+    private static String f(String format, Object... args) {
+        return String.format(Locale.ROOT, format, args);
+    }
+
     private static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
