@@ -19,6 +19,8 @@ import dev.faultscope.ui.model.lesson.Lesson;
 import dev.faultscope.ui.model.game.GameModel;
 import dev.faultscope.ui.model.game.HonestView;
 import dev.faultscope.ui.model.FontScale;
+import dev.faultscope.ui.model.KeyHelp;
+import dev.faultscope.ui.model.Settings;
 import dev.faultscope.ui.model.LoadedRun;
 import dev.faultscope.ui.model.RecentFiles;
 import dev.faultscope.ui.model.Speed;
@@ -32,6 +34,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
@@ -47,6 +50,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
@@ -90,13 +94,16 @@ public final class MainWindow {
     private CheckMenuItem darkItem;
     @FXML
     private Menu speedMenu;
+    @FXML
+    private CheckMenuItem presentationItem;
 
     private final Stage stage;
     private final Scene scene;
     private final FontScale fonts = new FontScale();
     /** The preferences node can be redirected (the UI tests do) so a test run never edits a user's recent files. */
-    private final RecentFiles recent = new RecentFiles(Preferences.userRoot().node(
-        System.getProperty("faultscope.prefs.node", "dev/faultscope/ui")));
+    private final Preferences prefs = Preferences.userRoot().node(System.getProperty("faultscope.prefs.node", "dev/faultscope/ui"));
+    private final RecentFiles recent = new RecentFiles(prefs);
+    private final Settings settings = Settings.load(prefs);
     private GameView gameView;
     private GameDocument gameDoc;
     private LessonPanel lessonPanel;
@@ -126,10 +133,19 @@ public final class MainWindow {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        scene = new Scene(root, 1560, 960);
-        applyTheme(false);
+        scene = new Scene(root);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(content.widthProperty());
+        clip.heightProperty().bind(content.heightProperty());
+        content.setClip(clip);
+        fonts.restore(settings.fontSize, settings.presentation, settings.fontBeforePresentation);
+        applyTheme(settings.dark);
         applyFont();
         stage.setScene(scene);
+        placeWindow();
+        // The text size the window can lay out follows the window (a projector's 1280x720 takes less than a monitor).
+        scene.widthProperty().addListener(o -> fitFontToWindow());
+        scene.heightProperty().addListener(o -> fitFontToWindow());
         stage.setTitle("Faultscope");
         statusBar = root.getBottom();
         unsavedQuestion = UnsavedQuestion.dialog(stage, scene.getStylesheets());
@@ -156,6 +172,61 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public FontScale fonts() {
+        return fonts;
+    }
+
+    /**
+     * The remembered place and size when it is still on a screen, else most of the primary screen's visual bounds
+     * (up to 1600x1000), centred. The stage's size includes the window manager's decorations, so it fits as set.
+     */
+    private void placeWindow() {
+        Rectangle2D vb = Screen.getPrimary().getVisualBounds();
+        double x, y, w, h;
+        if (settings.hasWindowBounds()
+            && !Screen.getScreensForRectangle(settings.x, settings.y, settings.width, settings.height).isEmpty()) {
+            Rectangle2D on = Screen.getScreensForRectangle(settings.x, settings.y, settings.width, settings.height)
+                .get(0).getVisualBounds();
+            w = Math.min(settings.width, on.getWidth());
+            h = Math.min(settings.height, on.getHeight());
+            x = Math.max(on.getMinX(), Math.min(settings.x, on.getMaxX() - w));
+            y = Math.max(on.getMinY(), Math.min(settings.y, on.getMaxY() - h));
+        } else {
+            w = Math.min(vb.getWidth(), 1600);
+            h = Math.min(vb.getHeight(), 1000);
+            x = vb.getMinX() + (vb.getWidth() - w) / 2;
+            y = vb.getMinY() + (vb.getHeight() - h) / 2;
+        }
+        stage.setX(x);
+        stage.setY(y);
+        stage.setWidth(w);
+        stage.setHeight(h);
+        stage.setMaximized(settings.maximized);
+        stage.maximizedProperty().addListener((o, a, b) -> settings.maximized = b);
+        javafx.beans.InvalidationListener bounds = o -> {
+            if (!stage.isMaximized() && !stage.isIconified()) {
+                settings.x = stage.getX();
+                settings.y = stage.getY();
+                settings.width = stage.getWidth();
+                settings.height = stage.getHeight();
+            }
+        };
+        stage.xProperty().addListener(bounds);
+        stage.yProperty().addListener(bounds);
+        stage.widthProperty().addListener(bounds);
+        stage.heightProperty().addListener(bounds);
+    }
+
+    private void fitFontToWindow() {
+        if (scene.getWidth() > 0 && scene.getHeight() > 0 && fonts.fitWindow(scene.getWidth(), scene.getHeight())) {
+            applyFont();
+        }
     }
 
     public WorkbenchView workbench() {
@@ -310,6 +381,7 @@ public final class MainWindow {
     private void showRun(LoadedRun r, long step) {
         closeContent();
         WorkbenchView view = new WorkbenchView(r);
+        view.rememberLayout(settings);
         view.setStatusSink(this::setStatus);
         view.setTaskListener(this::track);
         content.getChildren().setAll(view);
@@ -340,12 +412,14 @@ public final class MainWindow {
         gameDoc = new GameDocument(gm, title);
         gm.addChangeListener(() -> onFx(this::showGameTitle));
         GameView view = new GameView(gm);
+        view.rememberLayout(settings);
         view.setStatusSink(this::setStatus);
         view.setTaskListener(this::track);
         view.setVmOpener(this::openClaimInVm);
         view.setHonestComparer(traceActions::compareWithHonest);
         gameView = view;
         content.getChildren().setAll(view);
+        view.layoutForFont(false);
         showGameTitle();
         setStatus(gm.honest() == null ? "Session loaded. " + gm.honestProblem()
             : "Session loaded: " + gm.size() + " actions. Right/Left step, Space plays, click a claim to inspect it.");
@@ -425,14 +499,18 @@ public final class MainWindow {
             setStatus("Open in VM needs the session's scenario: " + from.model().honestProblem());
             return;
         }
-        LoadedRun r = LoadedRun.subgame(honest.model(), ctx.fppInputs(),
-            String.format("Subgame of claim #%d · block %,d → %,d · step %,d", claim, ctx.startingBlockNumber(),
-                ctx.disputedBlockNumber(), step),
-            String.format("The honest run of claim #%d's execution subgame (block %,d → %,d), at the state claim #%d "
-                + "commits to: after step %,d (or the exit). Game > Back to the game (Ctrl+B) returns to the claim.",
-                claim, ctx.startingBlockNumber(), ctx.disputedBlockNumber(), claim, step));
-        content.getChildren().clear();
-        showRun(r, step);
+        // Loading the program and its inputs takes seconds: off the FX thread, with the status bar's progress and
+        // Cancel; the run to the step then reports its own progress.
+        run(String.format("Opening claim #%d's subgame in the VM (block %,d → %,d, step %,d)", claim,
+            ctx.startingBlockNumber(), ctx.disputedBlockNumber(), step), () -> {
+                LoadedRun r = LoadedRun.subgame(honest.model(), ctx.fppInputs(),
+                    String.format("Subgame of claim #%d · block %,d → %,d · step %,d", claim, ctx.startingBlockNumber(),
+                        ctx.disputedBlockNumber(), step),
+                    String.format("The honest run of claim #%d's execution subgame (block %,d → %,d), at the state claim #%d "
+                        + "commits to: after step %,d (or the exit). Game > Back to the game (Ctrl+B) returns to the claim.",
+                        claim, ctx.startingBlockNumber(), ctx.disputedBlockNumber(), claim, step));
+                return () -> showRun(r, step);
+            }, Path.of("claim #" + claim));
     }
 
     @FXML
@@ -756,18 +834,7 @@ public final class MainWindow {
         a.setContentText(problem);
         a.getDialogPane().setId("error-dialog");
         a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
-        a.show();
-    }
-
-    private void info(String header, String text) {
-        setStatus(header);
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.initOwner(stage);
-        a.setTitle(header);
-        a.setHeaderText(header);
-        a.setContentText(text);
-        a.getDialogPane().setId("info-dialog");
-        a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        a.getDialogPane().setStyle(root.getStyle());
         a.show();
     }
 
@@ -958,8 +1025,13 @@ public final class MainWindow {
         withWorkbench(WorkbenchView::clearBreakpoints);
     }
 
+    /** In the VM, the next step's evidence; in the game view, the step at the selected leaf. */
     @FXML
     private void showEvidence() {
+        if (workbench.get() == null && gameView != null && content() == gameView) {
+            gameView.showStepOrExplain();
+            return;
+        }
         withWorkbench(w -> w.showEvidence(stage));
     }
 
@@ -978,7 +1050,9 @@ public final class MainWindow {
         if (w != null) {
             action.accept(w);
         } else {
-            setStatus("open a program first (Ctrl+O)");
+            setStatus(gameView != null && content() == gameView
+                ? "that is a VM workbench action: open the selected execution claim in the VM (Ctrl+Enter), or a program (Ctrl+O)"
+                : "open a program first (Ctrl+O)");
         }
     }
 
@@ -990,6 +1064,7 @@ public final class MainWindow {
     }
 
     public void applyTheme(boolean dark) {
+        settings.dark = dark;
         darkItem.setSelected(dark);
         scene.getStylesheets().setAll(
             MainWindow.class.getResource("app.css").toExternalForm(),
@@ -1014,16 +1089,24 @@ public final class MainWindow {
         applyFont();
     }
 
+    /** Presentation mode (Ctrl+Shift+P): the large text preset, or back to the size before it. */
     @FXML
     public void presentation() {
-        fonts.large();
+        fonts.togglePresentation();
         applyFont();
     }
 
     private void applyFont() {
+        settings.fontSize = fonts.chosen();
+        settings.presentation = fonts.presentation();
+        settings.fontBeforePresentation = fonts.beforePresentation();
+        presentationItem.setSelected(fonts.presentation());
         // Every size in the stylesheets is in em, so the root's font size scales the whole window.
         root.setStyle(String.format("-fx-font-size: %.0fpx;", fonts.size()));
         zoomText.setText(fonts.percent() + " %");
+        // At presentation sizes the status bar keeps its line for messages: the title is in the window's title bar.
+        titleText.setManaged(fonts.size() < 17);
+        titleText.setVisible(fonts.size() < 17);
         if (gameView != null) {
             gameView.fontChanged();
         }
@@ -1031,11 +1114,39 @@ public final class MainWindow {
 
     @FXML
     private void about() {
-        info("About Faultscope", "Faultscope: a workbench for OP Stack fault proofs. A Cannon-compatible MIPS32 VM, "
-            + "the fault proof program and the dispute game, all one engine.\n\nKeys: F7 step, F8 step back, F5 run, "
-            + "Shift+F5 pause, Ctrl+F5 run to breakpoint, F9 breakpoint, Ctrl+G run to step, Ctrl+E evidence, "
-            + "Ctrl+L go to address, Ctrl+H hex/decimal, Ctrl +/−/0 font size, Ctrl+Shift+P presentation.\n\nGame view: "
-            + dev.faultscope.ui.model.game.GameKeys.text() + ".");
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(stage);
+        a.setTitle("About Faultscope");
+        a.setHeaderText("Faultscope: a workbench for OP Stack fault proofs. A Cannon-compatible MIPS32 VM, "
+            + "the fault proof program and the dispute game, all one engine.");
+        // The key list is long at presentation sizes: it scrolls inside a dialog that fits the window.
+        javafx.scene.layout.GridPane keys = new javafx.scene.layout.GridPane();
+        keys.getStyleClass().add("kv-grid");
+        int row = 0;
+        for (KeyHelp.Section sec : KeyHelp.sections()) {
+            Label title = new Label(sec.title());
+            title.getStyleClass().add("panel-title");
+            keys.add(title, 0, row++, 2, 1);
+            for (KeyHelp.Key k : sec.keys()) {
+                Label key = new Label(k.keys());
+                key.getStyleClass().add("kv-key");
+                key.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                Label what = new Label(k.what());
+                what.setWrapText(true);
+                keys.addRow(row++, key, what);
+            }
+        }
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(keys);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportHeight(scene.getHeight() * 0.55);
+        scroll.setPrefViewportWidth(Math.min(scene.getWidth() * 0.7, keys.prefWidth(-1) + 40));
+        a.getDialogPane().setContent(scroll);
+        a.getDialogPane().setId("about-dialog");
+        a.getDialogPane().getStylesheets().setAll(scene.getStylesheets());
+        a.getDialogPane().setStyle(root.getStyle());
+        a.setResizable(true);
+        setStatus("Keys: F1 lists them all");
+        a.show();
     }
 
     public Node content() {
@@ -1043,6 +1154,7 @@ public final class MainWindow {
     }
 
     public void close() {
+        settings.save(prefs);
         closeContent();
         if (gameView != null) {
             gameView.close();

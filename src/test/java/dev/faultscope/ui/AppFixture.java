@@ -7,6 +7,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.prefs.Preferences;
 
 /** Opens the real main window headless for a UI test class, and closes it again. */
 final class AppFixture {
@@ -15,6 +16,14 @@ final class AppFixture {
 
     /** Shows a new main window on the primary stage, then lets {@code open} load something into it. */
     static MainWindow show(Consumer<MainWindow> open) throws Exception {
+        // Each test class starts from the default settings, not from what an earlier class left behind.
+        Preferences node = Preferences.userRoot().node(System.getProperty("faultscope.prefs.node"));
+        for (String key : node.keys()) {
+            if (!key.startsWith("recent.")) {
+                node.remove(key);
+            }
+        }
+        node.flush();
         Stage stage = FxToolkit.registerPrimaryStage();
         MainWindow[] window = new MainWindow[1];
         FxToolkit.setupFixture(() -> {

@@ -6,6 +6,8 @@ import dev.faultscope.game.Claim;
 import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.ui.Fxml;
+import dev.faultscope.ui.Splits;
+import dev.faultscope.ui.model.Settings;
 import dev.faultscope.ui.model.game.GameModel;
 import dev.faultscope.ui.model.game.LeafStep;
 import dev.faultscope.ui.model.game.TreeExport;
@@ -86,6 +88,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
     @FXML private ListView<GameModel.Entry> timeline;
     @FXML private javafx.scene.control.ScrollPane inspectorScroll;
     @FXML private javafx.scene.control.SplitPane split;
+    @FXML private javafx.scene.control.SplitPane side;
     @FXML private TextField searchField;
     @FXML private ToggleButton legendToggle;
 
@@ -104,6 +107,11 @@ public final class GameView extends BorderPane implements AutoCloseable {
     private boolean updating;
     private volatile boolean closed;
     private LeafStep lastStep;
+    /** The user placed the dividers (now or in an earlier run): font changes no longer move them. */
+    private boolean userLayout;
+    private int timeWidth = 12;
+    private int actorWidth = 10;
+    private Settings settings = new Settings();
     private BranchBar branchBar;
 
     public GameView(GameModel model) {
@@ -141,7 +149,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
                     setText(null);
                     setStyle("");
                 } else {
-                    setText(String.format("%3d  %-12s %-10s %s", e.k() + 1, model.relativeTime(e.time()), e.actor(), e.summary()));
+                    // Columns as wide as their widest entry (mainnet times and long actor names included).
+                    setText(String.format("%3d  %-" + timeWidth + "s  %-" + actorWidth + "s  %s", e.k() + 1,
+                        model.relativeTime(e.time()), e.actor(), e.summary()));
                     setStyle(e.k() < model.position() ? "" : "-fx-opacity: 0.55;");
                 }
             }
@@ -161,6 +171,10 @@ public final class GameView extends BorderPane implements AutoCloseable {
             if (e.getTarget() instanceof TextField) {
                 return;
             }
+            // Ctrl+D, Ctrl+H, … belong to the menus; of the combinations only Ctrl+Enter is the game view's.
+            if ((e.isShortcutDown() || e.isControlDown() || e.isAltDown() || e.isMetaDown()) && e.getCode() != KeyCode.ENTER) {
+                return;
+            }
             switch (e.getCode()) {
                 case RIGHT -> forward();
                 case LEFT -> back();
@@ -174,6 +188,14 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 case K -> {
                     legendToggle.setSelected(!legendToggle.isSelected());
                     toggleLegend();
+                }
+                case A -> attack();
+                case D -> defend();
+                case ENTER -> {
+                    if (!e.isShortcutDown()) {
+                        return;
+                    }
+                    openInVm();
                 }
                 default -> {
                     return;
@@ -219,6 +241,14 @@ public final class GameView extends BorderPane implements AutoCloseable {
         };
         canvasHolder.widthProperty().addListener(firstFit);
         canvasHolder.heightProperty().addListener(firstFit);
+    }
+
+    /** Puts back the dividers the user placed in an earlier run, and remembers those placed from now on. */
+    public void rememberLayout(Settings s) {
+        settings = s;
+        boolean a = Splits.remember(split, "game.split", s, () -> userLayout = true);
+        boolean b = Splits.remember(side, "game.side", s, () -> userLayout = true);
+        userLayout = a && b;
     }
 
     public void setStatusSink(Consumer<String> s) {
@@ -272,14 +302,32 @@ public final class GameView extends BorderPane implements AutoCloseable {
 
     /** Presentation sizes: the canvas text follows the window's font size. */
     public void fontChanged() {
+        layoutForFont(true);
+    }
+
+    /**
+     * Fits the panels to the font size; {@code changed}: the user just changed it (their old dividers are not kept
+     * for the new size), else the view was just opened at the remembered size (remembered dividers stay).
+     */
+    public void layoutForFont(boolean changed) {
         Platform.runLater(() -> {
             applyCss();
             applyTheme();
             // Larger fonts need a wider side panel (inspector, step text, timeline), at the tree's expense.
             double size = narration.getFont().getSize();
-            if (split != null && !split.getDividers().isEmpty()) {
-                split.setDividerPositions(size >= 17 ? 0.55 : 0.68);
+            if (userLayout && changed) {
+                userLayout = false;
+                settings.forgetSplit("game.split");
+                settings.forgetSplit("game.side");
             }
+            if (!userLayout) {
+                split.setDividerPositions(size >= 17 ? 0.5 : 0.68);
+                // The move panel keeps its height: at large sizes the timeline gives up more of the side.
+                side.setDividerPositions(size >= 17 ? 0.72 : 0.6);
+            }
+            // At large sizes the timeline's second caption (where the honest values come from) gives its line to the list.
+            honestNote.setManaged(size < 17);
+            honestNote.setVisible(size < 17);
             if (stepText.isVisible()) {
                 Platform.runLater(this::scrollToStep);
             }
@@ -315,7 +363,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 model.seek(0);
             }
             player.play();
-            playButton.setText("⏸ Pause");
+            // U+2016 (the workbench's pause glyph): the default font has it, unlike U+23F8.
+            playButton.setText("‖ Pause");
         }
     }
 
@@ -380,6 +429,17 @@ public final class GameView extends BorderPane implements AutoCloseable {
         canvas.redraw();
     }
 
+    /** Ctrl+E in the game view: the step at the selected leaf, or what to select to see one. */
+    public void showStepOrExplain() {
+        FaultDisputeGame g = model.game();
+        if (g.claim(model.selected()).depth() == g.config().maxGameDepth()) {
+            showStep();
+        } else {
+            status.accept("Ctrl+E shows the step at a leaf: select a claim at MAX_GAME_DEPTH " + g.config().maxGameDepth()
+                + " (claim #" + model.selected() + " is at depth " + g.claim(model.selected()).depth() + ")");
+        }
+    }
+
     private void refreshTree() {
         canvas.show(model);
     }
@@ -388,6 +448,12 @@ public final class GameView extends BorderPane implements AutoCloseable {
         updating = true;
         try {
             List<GameModel.Entry> entries = model.timeline();
+            timeWidth = 1;
+            actorWidth = 1;
+            for (GameModel.Entry e : entries) {
+                timeWidth = Math.max(timeWidth, model.relativeTime(e.time()).length());
+                actorWidth = Math.max(actorWidth, e.actor().length());
+            }
             if (timeline.getItems().size() != entries.size() || !timeline.getItems().equals(entries)) {
                 timeline.getItems().setAll(entries);
             } else {
@@ -434,6 +500,13 @@ public final class GameView extends BorderPane implements AutoCloseable {
         int i = model.selected();
         FaultDisputeGame g = model.game();
         Claim c = g.claim(i);
+        if (lastStep != null && lastStep.leaf() != i) {
+            // The step text belongs to the leaf it was computed for: another selection hides it.
+            lastStep = null;
+            stepText.setVisible(false);
+            stepText.setManaged(false);
+            canvas.setHighlighted(Set.of());
+        }
         inspectorTitle.setText("Claim #" + i + " · " + (c.isRoot() ? "root" : model.moveKind(i).toLowerCase()) + " · "
             + c.claimant());
         inspector.getChildren().clear();
@@ -563,6 +636,15 @@ public final class GameView extends BorderPane implements AutoCloseable {
             return;
         }
         String typed = valueField.getText().trim();
+        if (!typed.isEmpty()) {
+            // A typo is the user's input to fix, not something the contract refused.
+            try {
+                Bytes32.fromHex(typed);
+            } catch (RuntimeException e) {
+                showInputError("\"" + typed + "\" is not a 32-byte hex value (0x and 64 hex digits): " + e.getMessage());
+                return;
+            }
+        }
         String actor = sideChoice.getValue();
         Task<Bytes32> t = new Task<>() {
             @Override
@@ -578,8 +660,13 @@ public final class GameView extends BorderPane implements AutoCloseable {
             }
         };
         t.setOnSucceeded(e -> showPlay(model.move(parent, isAttack, t.getValue(), actor)));
-        t.setOnFailed(e -> showPlay(dev.faultscope.game.GameError.class.isInstance(t.getException())
-            ? t.getException().getMessage() : "Cannot compute the value: " + t.getException().getMessage()));
+        t.setOnFailed(e -> {
+            if (t.getException() instanceof dev.faultscope.game.GameError) {
+                showPlay(t.getException().getMessage());
+            } else {
+                showInputError("Cannot compute the value: " + t.getException().getMessage());
+            }
+        });
         taskListener.accept(t);
         worker.execute(t);
     }
@@ -624,8 +711,15 @@ public final class GameView extends BorderPane implements AutoCloseable {
                 return model.honestAnswer(actor);
             }
         };
-        t.setOnSucceeded(e -> showPlay(t.getValue()));
-        t.setOnFailed(e -> showPlay("The honest agent failed: " + t.getException().getMessage()));
+        t.setOnSucceeded(e -> {
+            String r = t.getValue();
+            if (r != null && r.startsWith(GameModel.NOTHING_TO_ANSWER)) {
+                showInputError(r);
+            } else {
+                showPlay(r);
+            }
+        });
+        t.setOnFailed(e -> showInputError("The honest agent failed: " + t.getException().getMessage()));
         taskListener.accept(t);
         worker.execute(t);
     }
@@ -658,6 +752,19 @@ public final class GameView extends BorderPane implements AutoCloseable {
             }
             status.accept("The contract refused the move: " + error);
         }
+    }
+
+    /** A problem that is not the contract's: bad input, or nothing to do. Shown where refusals are, worded apart. */
+    private void showInputError(String message) {
+        playError.setText(message);
+        if (!playError.getStyleClass().contains("problem")) {
+            playError.getStyleClass().add("problem");
+        }
+        status.accept(message);
+    }
+
+    public javafx.scene.control.SplitPane sideSplit() {
+        return side;
     }
 
     // ---- export ----

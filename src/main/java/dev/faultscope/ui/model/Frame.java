@@ -37,10 +37,16 @@ public record Frame(long step, long firstStep, long endStep, long furthestStep,
         return (changedSpecial & bit) != 0;
     }
 
-    /** Text for the exit status: running, or the exit code with its verdict when it is the fault proof program's. */
-    public String exitStatus() {
+    /**
+     * Text for the exit status: running, or the exit code, with its verdict when the program is the fault proof
+     * program (another program's exit code is just a number).
+     */
+    public String exitStatus(boolean faultProof) {
         if (!exited) {
             return fault != null ? "faulted" : "running";
+        }
+        if (!faultProof) {
+            return "exited " + exitCode;
         }
         return "exited " + exitCode + switch (exitCode) {
             case 0 -> " (VALID)";

@@ -25,8 +25,11 @@ import java.nio.file.Path;
 /**
  * A program ready to step: its initial state, symbols, the pre-image store serving it, and a title saying
  * what it is. The store is given the hint log, so the pre-image panel can show what the program asked for.
+ *
+ * @param faultProof whether it is the fault proof program, whose exit code is a verdict (0 VALID, 1 INVALID)
  */
-public record LoadedRun(String title, String detail, VmState initial, Symbols symbols, PreimageStore store, HintLog hints) {
+public record LoadedRun(String title, String detail, VmState initial, Symbols symbols, PreimageStore store, HintLog hints,
+                        boolean faultProof) {
 
     /** The bundled fault proof program on one transition of a scenario's chain, the claim from {@code proposer}. */
     public static LoadedRun faultProof(ChainModel model, String scenarioName, long agreedBlock, long claimBlock, String proposerName) {
@@ -50,7 +53,7 @@ public record LoadedRun(String title, String detail, VmState initial, Symbols sy
         String title = "FPP · " + scenarioName + " · block " + agreedBlock + " → " + claimBlock + " · " + proposer.name();
         String detail = "The fault proof program checks the output root claimed by the \"" + proposer.name()
             + "\" proposer for L2 block " + claimBlock + ", starting from agreed block " + agreedBlock + ": claim " + claim;
-        return new LoadedRun(title, detail, initial, program.symbols(), store, hints);
+        return new LoadedRun(title, detail, initial, program.symbols(), store, hints, true);
     }
 
     /**
@@ -67,7 +70,7 @@ public record LoadedRun(String title, String detail, VmState initial, Symbols sy
             hints.record(hint);
             answer.onHint(hint, s);
         });
-        return new LoadedRun(title, detail, program.state(), program.symbols(), store, hints);
+        return new LoadedRun(title, detail, program.state(), program.symbols(), store, hints, true);
     }
 
     public static LoadedRun faultProof(Path scenario, long agreedBlock, long claimBlock, String proposerName) throws IOException {
@@ -126,7 +129,7 @@ public record LoadedRun(String title, String detail, VmState initial, Symbols sy
         HintLog hints = new HintLog();
         PreimageStore store = new PreimageStore();
         store.onHint((hint, s) -> hints.record(hint));
-        return new LoadedRun(title, detail, state, symbols, store, hints);
+        return new LoadedRun(title, detail, state, symbols, store, hints, false);
     }
 
     /** The store without its hint routing, for re-executing a step beside the run (evidence) without side effects. */

@@ -1,10 +1,12 @@
 package dev.faultscope.ui.workbench;
 
 import dev.faultscope.ui.Fxml;
+import dev.faultscope.ui.Splits;
 import dev.faultscope.ui.model.AddressParser;
 import dev.faultscope.ui.model.Frame;
 import dev.faultscope.ui.model.LoadedRun;
 import dev.faultscope.ui.model.Numbers;
+import dev.faultscope.ui.model.Settings;
 import dev.faultscope.ui.model.Speed;
 import dev.faultscope.ui.model.StepEvidence;
 import dev.faultscope.ui.model.Workbench;
@@ -19,6 +21,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
@@ -71,6 +74,10 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
     private Slider scrubber;
     @FXML
     private Label stepLabel;
+    @FXML
+    private SplitPane columns;
+    @FXML
+    private SplitPane rows;
 
     private final Workbench workbench;
     private final VmThread vm = new VmThread();
@@ -86,6 +93,9 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
     private Stage evidenceStage;
     private EvidencePanel evidencePanel;
     private volatile boolean evidenceOpen;
+    private Settings settings = new Settings();
+    /** The user placed the dividers (now or in an earlier run): the view stops fitting them to the window. */
+    private boolean userLayout;
 
     public WorkbenchView(LoadedRun run) {
         Fxml.loadInto(this);
@@ -116,7 +126,63 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
                 seekCoalesced(Math.round(b.doubleValue()));
             }
         });
+        registers.setFaultProof(run.faultProof());
+        // The panels fit the window and the font: registers get the width of two columns when the others keep
+        // enough room, else one; the console keeps a few lines. Refitted when the window or the font changes.
+        columns.widthProperty().addListener(o -> fitLayoutLater());
+        rows.heightProperty().addListener(o -> fitLayoutLater());
+        stepLabel.fontProperty().addListener(o -> {
+            userLayout = false;
+            settings.forgetSplit("workbench.columns");
+            settings.forgetSplit("workbench.rows");
+            fitLayoutLater();
+        });
         onVm(w -> { });
+    }
+
+    /** Puts back the dividers the user placed in an earlier run, and remembers those placed from now on. */
+    public void rememberLayout(Settings s) {
+        settings = s;
+        boolean a = Splits.remember(columns, "workbench.columns", s, () -> userLayout = true);
+        boolean b = Splits.remember(rows, "workbench.rows", s, () -> userLayout = true);
+        userLayout = a && b;
+    }
+
+    private boolean fitPending;
+
+    private void fitLayoutLater() {
+        if (!userLayout && !fitPending) {
+            fitPending = true;
+            Platform.runLater(() -> {
+                fitPending = false;
+                fitLayout();
+            });
+        }
+    }
+
+    /** Divider positions that fit the panels to the window at the current font size. */
+    void fitLayout() {
+        double w = columns.getWidth(), h = rows.getHeight();
+        if (userLayout || w < 100 || h < 100) {
+            return;
+        }
+        double em = stepLabel.getFont().getSize();
+        // The registers' item also holds a divider: a few pixels more than the panel needs.
+        double two = registers.twoColumnWidth() + 10, one = registers.oneColumnWidth() + 10;
+        // Disassembly and memory each want about 28 em; below that the registers take one column.
+        double reg = Math.min(w - 2 * 10 * em, w - two >= 2 * 28 * em ? two : one);
+        double side = Math.max(0, (w - reg) / 2);
+        columns.setDividerPositions(side / w, (side + reg) / w);
+        // The console keeps its title and a few lines, and at most 30 % of the height.
+        rows.setDividerPositions(Math.max(0.7, Math.min(0.8, 1 - 5.5 * em / h)));
+    }
+
+    public SplitPane columnsSplit() {
+        return columns;
+    }
+
+    public RegistersPanel registersPanel() {
+        return registers;
     }
 
     public void setStatusSink(Consumer<String> sink) {
@@ -297,11 +363,17 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
             evidenceStage = new Stage();
             evidenceStage.initOwner(owner);
             evidenceStage.setTitle("Step evidence · Faultscope");
-            Scene scene = new Scene(evidencePanel, 1100, 720);
+            javafx.geometry.Rectangle2D vb = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(evidencePanel, Math.min(1100, vb.getWidth() * 0.9), Math.min(720, vb.getHeight() * 0.85));
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             scene.getRoot().setStyle(owner.getScene().getRoot().getStyle());
             evidenceStage.setScene(scene);
             evidenceStage.setOnHidden(e -> evidenceOpen = false);
+            scene.setOnKeyPressed(e -> {
+                if (e.getCode() == KeyCode.ESCAPE) {
+                    evidenceStage.hide();
+                }
+            });
         }
         evidenceStage.getScene().getStylesheets().setAll(owner.getScene().getStylesheets());
         evidenceStage.getScene().getRoot().setStyle(owner.getScene().getRoot().getStyle());
@@ -427,7 +499,7 @@ public final class WorkbenchView extends BorderPane implements AutoCloseable {
             publish();
             long steps = workbench.step() - startStep;
             String why = switch (stop) {
-                case EXITED -> "the program exited: " + workbench.frame().exitStatus();
+                case EXITED -> "the program exited: " + workbench.frame().exitStatus(workbench.run().faultProof());
                 case BREAKPOINT -> "breakpoint at " + Numbers.hex32(workbench.state().pc());
                 case FAULT -> workbench.fault();
                 case TARGET -> "reached step " + String.format("%,d", workbench.step());

@@ -106,12 +106,24 @@ class WorkbenchTest {
         Frame f = w.frame();
         assertTrue(f.exited());
         assertEquals(1, f.exitCode(), "the invalid-transfers claim is wrong");
-        assertEquals("exited 1 (INVALID)", f.exitStatus());
+        assertTrue(w.run().faultProof());
+        assertEquals("exited 1 (INVALID)", f.exitStatus(w.run().faultProof()));
         assertEquals(f.step(), f.endStep());
         assertTrue(f.hasLastStep(), "settle re-arrives by a real step");
         assertTrue(f.console().stream().anyMatch(c -> c.text().contains("INVALID")));
         // Past the end is the end.
         assertEquals(f.endStep(), w.goTo(f.endStep() + 1000));
+    }
+
+    @Test
+    void anotherProgramsExitCodeIsNotAVerdict() throws Exception {
+        Workbench w = new Workbench(LoadedRun.elf("hello.elf", java.nio.file.Files.readAllBytes(java.nio.file.Path.of("samples/programs/hello.elf"))));
+        assertFalse(w.run().faultProof());
+        while (w.runFast(1 << 20, Long.MAX_VALUE, false, () -> false) == Workbench.Stop.LIMIT) {
+            // on to the exit
+        }
+        w.settle();
+        assertEquals("exited 0", w.frame().exitStatus(w.run().faultProof()));
     }
 
     @Test

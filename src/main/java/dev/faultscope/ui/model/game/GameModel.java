@@ -619,6 +619,9 @@ public final class GameModel {
         return send(actions);
     }
 
+    /** How {@link #honestAnswer} begins when the agent has no move: not a refusal, nothing was sent. */
+    public static final String NOTHING_TO_ANSWER = "Nothing to answer: ";
+
     /** Lets the honest agent, as {@code actor}, answer everything it would at the cursor (plus the response delay). */
     public String honestAnswer(String actor) {
         if (honest == null) {
@@ -627,7 +630,8 @@ public final class GameModel {
         long t = now() + delay();
         List<GameAction> actions = honest.agent(actor).act(game(), t);
         if (actions.isEmpty()) {
-            return lastError = "The honest agent, as " + actor + ", has nothing to answer at " + relativeTime(t) + ".";
+            return lastError = NOTHING_TO_ANSWER + "as the " + actor + ", the honest agent has no move to make at "
+                + relativeTime(t) + ": every claim it disagrees with is already countered, or the game is over.";
         }
         return send(actions);
     }
