@@ -35,7 +35,7 @@ final class QemuRunner {
     static Result run(Path qemu, byte[] elf) throws IOException {
         Path file = Files.createTempFile("faultscope-bench-", ".elf");
         try {
-            Files.write(file, elf);
+            dev.faultscope.io.AtomicFiles.write(file, elf);
             // qemu-user refuses (silently, exit 1) to load a file without execute permission.
             if (!file.toFile().setExecutable(true, true)) {
                 throw new IOException(file + ": cannot make the copy of the ELF executable for qemu-mips");
