@@ -21,8 +21,11 @@ public final class InputFiles {
 
     /** Per kind of file, the most bytes read (after gunzipping). */
     public enum Limit {
-        /** A whole VM state; bounded by the heap too (see {@link #bytes()}). */
-        STATE("a state", 1024 * MIB),
+        /**
+         * A whole VM state, read as a stream (never held as bytes): the JSON of a full 1 GiB memory is about 1.4 GiB.
+         * Bounded by the heap too (see {@link #bytes()}).
+         */
+        STATE("a state", 4096 * MIB),
         PROOF("a proof", 64 * MIB),
         META("a meta", 256 * MIB),
         PREIMAGES("a pre-image", 1024 * MIB),
