@@ -46,6 +46,7 @@ class PlayCommandTest {
 
         CliTest.Result replayed = cli("replay", "--session", session.toString());
         assertEquals(0, replayed.code(), replayed.err());
+        assertTrue(replayed.out().contains("chain.json (embedded, " + scenarioBytes.length + " bytes)"), replayed.out());
         SessionFile.Loaded loaded = SessionFile.read(session);
         assertArrayEquals(scenarioBytes, loaded.session().scenarioFile());
         GameModel opened = GameModel.open(loaded.session(), session);
