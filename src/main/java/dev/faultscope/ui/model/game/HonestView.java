@@ -45,10 +45,6 @@ public final class HonestView {
     private final Map<String, Bytes32> cache = new ConcurrentHashMap<>();
     private final Map<Bytes32, Long> runLengths = new ConcurrentHashMap<>();
 
-    public HonestView(ChainModel model, Path scenarioPath) {
-        this(model, scenarioPath, null, scenarioPath == null ? "the scenario" : String.valueOf(scenarioPath.getFileName()));
-    }
-
     private HonestView(ChainModel model, Path scenarioPath, byte[] scenarioFile, String source) {
         this.model = model;
         this.scenarioPath = scenarioPath;
