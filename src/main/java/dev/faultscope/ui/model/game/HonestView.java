@@ -14,6 +14,7 @@ import dev.faultscope.game.Claim;
 import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Session;
+import dev.faultscope.ui.model.BundledSamples;
 
 import java.math.BigInteger;
 import java.io.IOException;
@@ -60,8 +61,8 @@ public final class HonestView {
 
     /**
      * Finds the session's scenario: the one embedded in the session, else the file as given, then relative to the
-     * session file's folder and its parents, then the working folder; a file must hash to the session's recorded
-     * keccak.
+     * session file's folder and its parents, then the working folder, then by its file name alone next to the session,
+     * in the working folder and among the bundled scenarios; a file must hash to the session's recorded keccak.
      */
     public static Found forSession(Session session, Path sessionFile) {
         String name = session.scenario();
@@ -85,6 +86,18 @@ public final class HonestView {
                 candidates.add(dir.resolve(name));
             }
             candidates.add(Path.of("").toAbsolutePath().resolve(name));
+        }
+        if (session.scenarioHash() != null && !fileName(name).isEmpty()) {
+            // Then by its file name alone (an author's absolute path, a session mailed with the scenario beside it),
+            // next to the session, in the working folder and among the bundled scenarios: the keccak says which is it.
+            String file = fileName(name);
+            if (sessionFile != null && sessionFile.toAbsolutePath().getParent() != null) {
+                candidates.add(sessionFile.toAbsolutePath().getParent().resolve(file));
+            }
+            candidates.add(Path.of("").toAbsolutePath().resolve(file));
+            for (Path samples : BundledSamples.roots()) {
+                candidates.add(samples.resolve("scenarios").resolve(file));
+            }
         }
         boolean changed = false;
         for (Path p : candidates) {

@@ -72,6 +72,30 @@ class EmbeddedScenarioTest {
     }
 
     @Test
+    void aSessionNamingAPathFromAnotherMachineFindsTheScenarioByNameAndHash() throws Exception {
+        Session old = SessionFile.read(GameModelTest.WORKSHOP).session();
+        Session moved = new Session(old.setup(), "/home/author/chains/classroom.json", old.scenarioHash(),
+            old.programHash(), old.players(), old.actions());
+        // Beside the session (a copy mailed with it).
+        Path mailed = Files.createDirectories(dir.resolve("mail")).resolve("game.json");
+        Files.copy(CLASSROOM, mailed.resolveSibling("classroom.json"));
+        HonestView.Found beside = HonestView.forSession(moved, mailed);
+        assertNotNull(beside.view(), beside.problem());
+        assertEquals(mailed.resolveSibling("classroom.json").toAbsolutePath(), beside.view().scenarioPath());
+        // Among the bundled scenarios, when nothing is beside it.
+        HonestView.Found bundled = HonestView.forSession(moved, dir.resolve("elsewhere/game.json"));
+        assertNotNull(bundled.view(), bundled.problem());
+        assertEquals("classroom.json", bundled.view().scenarioPath().getFileName().toString());
+        // A file of that name with other bytes is not taken for it.
+        Files.writeString(mailed.resolveSibling("classroom.json"), "{}");
+        Session other = new Session(old.setup(), "/home/author/chains/classroom.json", new byte[32],
+            old.programHash(), old.players(), old.actions());
+        HonestView.Found wrong = HonestView.forSession(other, mailed);
+        assertNull(wrong.view());
+        assertTrue(wrong.problem().contains("has changed"), wrong.problem());
+    }
+
+    @Test
     void anOldSessionSavedFromTheAppCarriesItsScenario() throws Exception {
         Path sample = GameModelTest.WORKSHOP;
         SessionFile.Loaded old = SessionFile.read(sample);
