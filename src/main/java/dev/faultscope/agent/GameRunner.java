@@ -160,7 +160,7 @@ public final class GameRunner {
         roles.put(DEFENDER, match.defender());
         roles.put(CHALLENGER, match.challenger());
         Session session = new Session(setup, match.scenario().toString(), Keccak256.hash(scenarioBytes),
-            FaultProofProgram.elfHash(), roles, runner.actions());
+            FaultProofProgram.elfHash(), roles, runner.actions(), scenarioBytes);
         Map<String, Player> byName = new LinkedHashMap<>();
         byName.put(DEFENDER, defender);
         byName.put(CHALLENGER, challenger);

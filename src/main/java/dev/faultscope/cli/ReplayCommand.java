@@ -27,7 +27,8 @@ final class ReplayCommand implements Callable<Integer> {
         SessionFile.Loaded loaded = SessionFile.read(session);
         Session s = loaded.session();
         main.out.println("Session: " + session + " • " + s.actions().size() + " actions replayed"
-            + (s.scenario() == null ? "" : " • scenario " + s.scenario()));
+            + (s.scenario() == null ? "" : " • scenario " + s.scenario())
+            + (s.scenarioFile() == null ? "" : " (embedded, " + s.scenarioFile().length + " bytes)"));
         if (!s.players().isEmpty()) {
             StringBuilder players = new StringBuilder("Players:");
             new TreeMap<>(s.players()).forEach((role, strategy) -> players.append(' ').append(role).append('=').append(strategy));

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.faultscope.crypto.Hex;
 import dev.faultscope.crypto.Keccak256;
 import dev.faultscope.fpp.Bytes32;
+import dev.faultscope.fpp.Scenario;
 import dev.faultscope.game.Address;
 import dev.faultscope.game.Anchor;
 import dev.faultscope.game.FaultDisputeGame;
@@ -35,7 +36,7 @@ import java.util.regex.Pattern;
 /**
  * The session file (docs/formats.md, "Session"): a played game as versioned JSON, optionally gzipped ({@code .gz}).
  * <pre>{"format":"faultscope-session","version":1,"game":{…},"root":{…},"scenario":…,"scenarioKeccak":…,
- * "programHash":…,"players":{…},"actions":[{"type":"move","time":n,"actor":"…",…},…],"checksum":"0x…"}</pre>
+ * ["scenarioFile":…,] "programHash":…,"players":{…},"actions":[{"type":"move","time":n,"actor":"…",…},…],"checksum":"0x…"}</pre>
  * Writing is deterministic: fields in a fixed order, players sorted by role, two-space indentation with {@code \n}
  * line ends, so the same session always gives the same bytes. Reading checks every field, then the checksum, then
  * replays every action through the engine; every problem is a {@link FileFormatException} naming the field or the
@@ -54,7 +55,7 @@ public final class SessionFile {
     static final String RESOLVE = "resolve";
 
     private static final Set<String> TOP_FIELDS = Set.of("format", "version", "game", "root", "scenario",
-        "scenarioKeccak", "programHash", "players", "actions", "checksum");
+        "scenarioKeccak", "scenarioFile", "programHash", "players", "actions", "checksum");
     private static final Set<String> GAME_FIELDS = Set.of("maxGameDepth", "splitDepth", "maxClockDuration",
         "clockExtension", "preimageChallengePeriod", "absolutePrestate", "anchor", "l1Head", "l2ChainId", "gameAddress");
     private static final Set<String> ANCHOR_FIELDS = Set.of("blockNumber", "outputRoot");
@@ -122,6 +123,10 @@ public final class SessionFile {
         r.put("createdAt", setup.createdAt());
         root.put("scenario", session.scenario());
         putHash(root, "scenarioKeccak", session.scenarioHash());
+        if (session.scenarioFile() != null) {
+            // Optional, and left out when absent: files saved before it existed keep their bytes and checksum.
+            root.put("scenarioFile", Hex.encode(session.scenarioFile()));
+        }
         putHash(root, "programHash", session.programHash());
         ObjectNode players = root.putObject("players");
         // Session keeps an unordered map; sorting is what makes two writes of one session byte-identical.
@@ -252,12 +257,13 @@ public final class SessionFile {
             throw new FileFormatException(source, scenario == null ? "scenarioKeccak" : "scenario",
                 "scenario and scenarioKeccak are both set or both null");
         }
+        byte[] scenarioFile = readScenarioFile(top, scenarioHash);
         byte[] programHash = top.isNull("programHash") ? null : top.hex("programHash", 32);
         Map<String, String> players = readPlayers(top.object("players"));
         List<GameAction> actions = readActions(source, top.require("actions"), setup.createdAt());
         byte[] recorded = top.hex("checksum", 32);
 
-        Session session = new Session(setup, scenario, scenarioHash, programHash, players, actions);
+        Session session = new Session(setup, scenario, scenarioHash, programHash, players, actions, scenarioFile);
         byte[] actual = checksumOf(body(session));
         if (!java.util.Arrays.equals(recorded, actual)) {
             throw new FileFormatException(source, "checksum", "the content hashes to " + Hex.encode(actual)
@@ -265,6 +271,32 @@ public final class SessionFile {
                 + " (after a deliberate edit, record the new checksum)");
         }
         return session;
+    }
+
+    /**
+     * The embedded scenario, if any: its bytes must hash to {@code scenarioKeccak} (the same check as for a scenario
+     * found by path) and be a valid scenario, so a session that loads opens with its chain.
+     */
+    private static byte[] readScenarioFile(Obj top, byte[] scenarioHash) {
+        if (!top.obj.has("scenarioFile")) {
+            return null;
+        }
+        byte[] bytes = top.hex("scenarioFile", -1);
+        if (scenarioHash == null) {
+            throw new FileFormatException(top.path, "scenarioFile", "an embedded scenario needs scenario and scenarioKeccak");
+        }
+        byte[] actual = Keccak256.hash(bytes);
+        if (!java.util.Arrays.equals(actual, scenarioHash)) {
+            throw new FileFormatException(top.path, "scenarioFile", "the embedded scenario hashes to " + Hex.encode(actual)
+                + ", not the recorded scenarioKeccak " + Hex.encode(scenarioHash));
+        }
+        try {
+            Scenario.parse(bytes, null);
+        } catch (FileFormatException e) {
+            throw new FileFormatException(top.path, "scenarioFile", "the embedded scenario is not valid at " + e.where()
+                + ": " + e.problem(), e);
+        }
+        return bytes;
     }
 
     /** Rebuilds the game action by action; the first action the engine refuses is the error. */

@@ -243,6 +243,16 @@ class DamageSweepTest {
         sweepJson("session", json, p -> new String(SessionFile.toJson(SessionFile.read(p).session()), StandardCharsets.UTF_8), true, true);
     }
 
+    /** The same session carrying its scenario: damage to the embedded bytes must be refused too. */
+    @Test
+    void sessionWithItsScenario() throws Exception {
+        Path sample = Path.of("samples/sessions/wrong-proposer-workshop.json.gz");
+        byte[] json = SessionFile.toJson(SessionFile.read(sample).session()
+            .withScenarioFile(Files.readAllBytes(Path.of("samples/scenarios/classroom.json"))));
+        sweepJson("session (scenario in)", json,
+            p -> new String(SessionFile.toJson(SessionFile.read(p).session()), StandardCharsets.UTF_8), true, true);
+    }
+
     @Test
     void elf() throws Exception {
         byte[] elf = Files.readAllBytes(Path.of("samples/programs/hello.elf"));

@@ -204,7 +204,7 @@ public final class GameView extends BorderPane implements AutoCloseable {
             e.consume();
         });
         honestNote.setText(model.honest() == null ? "· honest column blank: " + model.honestProblem()
-            : "· honest values from " + model.honest().scenarioPath().getFileName());
+            : "· honest values from " + model.honest().source());
         setupPlayer();
         sceneProperty().addListener((o, a, b) -> {
             if (b != null) {

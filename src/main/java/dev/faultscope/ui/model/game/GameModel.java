@@ -69,10 +69,13 @@ public final class GameModel {
         }
     }
 
-    /** A session as read from its file, with the honest view found from its scenario. */
+    /**
+     * A session as read from its file, with the honest view found from its scenario. A scenario found as a file is
+     * embedded in the session, so the next save carries it.
+     */
     public static GameModel open(Session session, Path file) {
         HonestView.Found f = HonestView.forSession(session, file);
-        return new GameModel(session, file, f.view(), f.problem());
+        return new GameModel(f.view() == null ? session : f.view().embedInto(session), file, f.view(), f.problem());
     }
 
     public Session session() {
@@ -659,8 +662,7 @@ public final class GameModel {
         int at = replay.position();
         List<GameAction> all = new ArrayList<>(session.actions().subList(0, at));
         all.addAll(actions);
-        Session next = new Session(session.setup(), session.scenario(), session.scenarioHash(), session.programHash(),
-            session.players(), all);
+        Session next = session.withActions(all);
         Replay r = new Replay(next);
         r.seek(at);
         for (GameAction a : actions) {

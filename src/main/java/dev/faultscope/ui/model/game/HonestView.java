@@ -9,10 +9,12 @@ import dev.faultscope.crypto.Keccak256;
 import dev.faultscope.fpp.Bytes32;
 import dev.faultscope.fpp.ChainModel;
 import dev.faultscope.fpp.FppHost;
+import dev.faultscope.fpp.Scenario;
 import dev.faultscope.game.Claim;
 import dev.faultscope.game.ExecutionContext;
 import dev.faultscope.game.FaultDisputeGame;
 import dev.faultscope.game.Session;
+import dev.faultscope.ui.model.BundledSamples;
 
 import java.math.BigInteger;
 import java.io.IOException;
@@ -37,14 +39,18 @@ public final class HonestView {
 
     private final ChainModel model;
     private final Path scenarioPath;
+    private final byte[] scenarioFile;
+    private final String source;
     private final SplitTraceProvider honest;
     private final ExecutionTraceProvider.Runs runs;
     private final Map<String, Bytes32> cache = new ConcurrentHashMap<>();
     private final Map<Bytes32, Long> runLengths = new ConcurrentHashMap<>();
 
-    public HonestView(ChainModel model, Path scenarioPath) {
+    private HonestView(ChainModel model, Path scenarioPath, byte[] scenarioFile, String source) {
         this.model = model;
         this.scenarioPath = scenarioPath;
+        this.scenarioFile = scenarioFile;
+        this.source = source;
         this.runs = new ExecutionTraceProvider.Runs(new FppHost(model));
         this.honest = Strategies.honestView(new Strategies.Context(model, runs, -1, 1));
     }
@@ -54,11 +60,21 @@ public final class HonestView {
     }
 
     /**
-     * Finds the session's scenario: as given, then relative to the session file's folder and its parents, then the
-     * working folder; it must hash to the session's recorded keccak.
+     * Finds the session's scenario: the one embedded in the session, else the file as given, then relative to the
+     * session file's folder and its parents, then the working folder, then by its file name alone next to the session,
+     * in the working folder and among the bundled scenarios; a file must hash to the session's recorded keccak.
      */
     public static Found forSession(Session session, Path sessionFile) {
         String name = session.scenario();
+        byte[] embedded = session.scenarioFile();
+        if (embedded != null) {
+            String shown = (name == null ? "scenario" : fileName(name)) + " (embedded in the session)";
+            try {
+                return new Found(new HonestView(ChainModel.of(Scenario.parse(embedded, null)), null, embedded, shown), null);
+            } catch (RuntimeException e) {
+                return new Found(null, "the session's embedded scenario cannot be used: " + e.getMessage());
+            }
+        }
         if (name == null || name.isBlank()) {
             return new Found(null, "the session names no scenario: honest values cannot be computed");
         }
@@ -70,6 +86,18 @@ public final class HonestView {
                 candidates.add(dir.resolve(name));
             }
             candidates.add(Path.of("").toAbsolutePath().resolve(name));
+        }
+        if (session.scenarioHash() != null && !fileName(name).isEmpty()) {
+            // Then by its file name alone (an author's absolute path, a session mailed with the scenario beside it),
+            // next to the session, in the working folder and among the bundled scenarios: the keccak says which is it.
+            String file = fileName(name);
+            if (sessionFile != null && sessionFile.toAbsolutePath().getParent() != null) {
+                candidates.add(sessionFile.toAbsolutePath().getParent().resolve(file));
+            }
+            candidates.add(Path.of("").toAbsolutePath().resolve(file));
+            for (Path samples : BundledSamples.roots()) {
+                candidates.add(samples.resolve("scenarios").resolve(file));
+            }
         }
         boolean changed = false;
         for (Path p : candidates) {
@@ -83,7 +111,9 @@ public final class HonestView {
                     changed = true;
                     continue;
                 }
-                return new Found(new HonestView(ChainModel.load(p), p), null);
+                // The bytes just checked are the ones parsed (and the ones a re-save embeds).
+                return new Found(new HonestView(ChainModel.of(Scenario.parse(bytes, p)), p, bytes,
+                    String.valueOf(p.getFileName())), null);
             } catch (IOException | RuntimeException e) {
                 return new Found(null, "the scenario " + p + " cannot be read: " + e.getMessage());
             }
@@ -93,12 +123,35 @@ public final class HonestView {
             : "the scenario " + name + " is missing: honest values are not shown");
     }
 
+    /** The last part of a recorded path, whichever separator the machine that played it used. */
+    private static String fileName(String path) {
+        return path.substring(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+    }
+
+    /**
+     * The session with its scenario embedded, when the scenario was found as a file whose bytes hash to the
+     * recorded keccak (an older session, or one saved without it); otherwise the session unchanged.
+     */
+    public Session embedInto(Session session) {
+        if (session.scenarioFile() != null || scenarioFile == null || session.scenarioHash() == null
+            || !Arrays.equals(Keccak256.hash(scenarioFile), session.scenarioHash())) {
+            return session;
+        }
+        return session.withScenarioFile(scenarioFile);
+    }
+
     public ChainModel model() {
         return model;
     }
 
+    /** The scenario file the view was built from, or null when the session carried the scenario. */
     public Path scenarioPath() {
         return scenarioPath;
+    }
+
+    /** Where the honest values come from, for the user: the scenario's file name, noting an embedded one. */
+    public String source() {
+        return source;
     }
 
     public SplitTraceProvider provider() {
