@@ -31,7 +31,7 @@ public final class TreeSearch {
         try {
             if (q.matches("#?\\d+")) {
                 int i = Integer.parseInt(q.replace("#", ""));
-                return i < game.claimCount() ? found(List.of(i), "claim #" + i)
+                return i < game.claimCount() ? new Result(List.of(i), "claim #" + i)
                     : none("no claim #" + i + " (the game has " + game.claimCount() + " claims at this action)");
             }
             if (q.matches("(0x)?[0-9a-f]+") && (q.startsWith("0x") || q.matches(".*[a-f].*"))) {
