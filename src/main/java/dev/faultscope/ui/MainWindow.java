@@ -223,8 +223,12 @@ public final class MainWindow {
         stage.heightProperty().addListener(bounds);
     }
 
+    /** Lines of text the lesson strip (title bar and a chapter's text) adds under the game view. */
+    private static final double LESSON_LINES = 10;
+
     private void fitFontToWindow() {
-        if (scene.getWidth() > 0 && scene.getHeight() > 0 && fonts.fitWindow(scene.getWidth(), scene.getHeight())) {
+        if (scene.getWidth() > 0 && scene.getHeight() > 0
+            && fonts.fitWindow(scene.getWidth(), scene.getHeight(), lessonPanel == null ? 0 : LESSON_LINES)) {
             applyFont();
         }
     }
@@ -445,6 +449,7 @@ public final class MainWindow {
                     lessonPanel = new LessonPanel(lesson, lessonHost());
                     root.setBottom(new javafx.scene.layout.VBox(lessonPanel, statusBar));
                     lessonPanel.start();
+                    fitFontToWindow();
                 }
             };
         }, Path.of(lesson.source()));
@@ -459,6 +464,7 @@ public final class MainWindow {
         if (lessonPanel != null) {
             lessonPanel = null;
             root.setBottom(statusBar);
+            fitFontToWindow();
         }
     }
 

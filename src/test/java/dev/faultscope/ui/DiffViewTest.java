@@ -75,4 +75,27 @@ class DiffViewTest {
             .map(n -> ((Label) n).getText()).anyMatch(t -> t.startsWith(String.format("0x%08x", view.model().divergence().pc()))));
         assertTrue(window.status().contains(String.format("instruction %,d", k)), window.status());
     }
+
+    @Test
+    void fitsA1280x720WindowWithTheHeadlineAndTheMarkedValuesOnScreen() throws Exception {
+        javafx.stage.Stage stage = org.testfx.api.FxToolkit.toolkitContext().getRegisteredStage();
+        org.testfx.api.FxToolkit.setupFixture(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        for (int i = 0; i < 3; i++) {
+            org.testfx.api.FxToolkit.setupFixture(() -> window.scene().getRoot().layout());
+        }
+        java.util.List<String> problems = LayoutCheck.problems(window.scene().getRoot());
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+        DiffView view = robot.lookup(".diff-view").queryAs(DiffView.class);
+        javafx.geometry.Bounds shown = view.getParent().localToScene(view.getParent().getBoundsInLocal());
+        java.util.List<javafx.scene.Node> onScreen = new java.util.ArrayList<>(view.markedLabels());
+        onScreen.add(robot.lookup("#diff-summary").query());
+        for (javafx.scene.Node n : onScreen) {
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertTrue(b.getMinY() >= shown.getMinY() - 1 && b.getMaxY() <= shown.getMaxY() + 1,
+                n + " inside the shown part of the view " + shown + ": " + b);
+        }
+    }
 }

@@ -149,4 +149,34 @@ class LessonViewTest {
         fx(() -> m.undo());
         assertFalse(window.gameDocument().modified());
     }
+
+    /** A room's projector: 1280x720 at the largest text; the game view's parts and the lesson strip do not overlap. */
+    @Test
+    @Order(3)
+    void fitsA1280x720ProjectorAtTheLargestText() throws Exception {
+        javafx.stage.Stage stage = FxToolkit.toolkitContext().getRegisteredStage();
+        fx(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(720);
+        });
+        fx(window::fontReset);
+        for (int i = 0; i < dev.faultscope.ui.model.FontScale.SIZES.length; i++) {
+            fx(window::fontLarger);
+        }
+        for (int i = 0; i < 5; i++) {
+            fx(() -> window.scene().getRoot().layout());
+            Thread.sleep(50);
+        }
+        GameView v = window.gameView();
+        javafx.geometry.Bounds top = sceneBounds(((javafx.scene.layout.BorderPane) v).getTop());
+        javafx.geometry.Bounds centre = sceneBounds(((javafx.scene.layout.BorderPane) v).getCenter());
+        javafx.geometry.Bounds strip = sceneBounds(window.lessonPanel());
+        assertTrue(centre.getMinY() >= top.getMaxY() - 1, "the tree and panels below the game's bars: " + centre + " / " + top);
+        assertTrue(centre.getMaxY() <= strip.getMinY() + 1, "the game view above the lesson strip: " + centre + " / " + strip);
+        assertTrue(top.getMinY() >= 0 && strip.getMaxY() <= window.scene().getHeight() + 1, "all inside the window");
+    }
+
+    private static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
+        return n.localToScene(n.getBoundsInLocal());
+    }
 }

@@ -117,6 +117,18 @@ class ProjectorLayoutTest {
         projector(1280, 720, true);
         assertNothingCut("game view, 1280x720, largest text");
         assertMovePanelInView();
+        assertTimelineRows(2);
+    }
+
+    /** The timeline (below its branch bar) shows at least {@code rows} whole actions. */
+    static void assertTimelineRows(int rows) {
+        javafx.scene.control.ListView<?> list = robot.lookup("#timeline").query();
+        javafx.scene.control.ListCell<?> cell = robot.lookup("#timeline .list-cell").query();
+        double bar = robot.lookup("#timeline .scroll-bar").match(n -> n instanceof javafx.scene.control.ScrollBar b
+            && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()).tryQuery()
+            .map(n -> ((javafx.scene.layout.Region) n).getHeight()).orElse(0.0);
+        double shown = (list.getHeight() - bar) / cell.getHeight();
+        assertTrue(shown >= rows, "the timeline shows " + String.format("%.1f", shown) + " rows, wants " + rows);
     }
 
     /** The move panel is not scrolled away under the claim's details: its buttons are on screen. */

@@ -47,7 +47,11 @@ public final class DiffView extends BorderPane {
         setTop(top);
         HBox panes = new HBox(12, pane(model.a(), "diff-a"), pane(model.b(), "diff-b"));
         panes.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        setCenter(panes);
+        // In a small window (1280x720, large text) the panes scroll; the headline above them stays in view.
+        ScrollPane scroll = new ScrollPane(panes);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        setCenter(scroll);
     }
 
     public DiffModel model() {
@@ -64,6 +68,9 @@ public final class DiffView extends BorderPane {
         name.setStyle("-fx-font-weight: bold;");
         Label hash = mono("post-state hash " + p.postHash());
         hash.setId(id + "-hash");
+        // Half a 1280-pixel window is narrower than a hash: it wraps rather than losing its last digits.
+        hash.setWrapText(true);
+        hash.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         GridPane regs = new GridPane();
         regs.setHgap(10);
         regs.setVgap(2);
@@ -89,8 +96,11 @@ public final class DiffView extends BorderPane {
         }
         ScrollPane memScroll = new ScrollPane(mem);
         memScroll.setFitToWidth(true);
-        VBox.setVgrow(memScroll, Priority.ALWAYS);
-        VBox box = new VBox(6, name, hash, new Label("Registers after the instruction:"), regs, memScroll);
+        // The differing memory words beside the registers, not under them: both in view without scrolling.
+        HBox.setHgrow(memScroll, Priority.ALWAYS);
+        HBox values = new HBox(12, regs, memScroll);
+        VBox.setVgrow(values, Priority.ALWAYS);
+        VBox box = new VBox(6, name, hash, new Label("Registers after the instruction:"), values);
         box.setId(id);
         box.setPadding(new Insets(6));
         box.setStyle("-fx-border-color: -fx-box-border; -fx-border-width: 1;");

@@ -214,6 +214,8 @@ public final class GameView extends BorderPane implements AutoCloseable {
         });
         branchBar = new BranchBar(model);
         ((javafx.scene.layout.VBox) timeline.getParent()).getChildren().add(1, branchBar);
+        // No empty line under the value field while no move was refused: the side's height goes to the timeline.
+        playError.managedProperty().bind(playError.textProperty().isNotEmpty());
         // Undo, redo and a change of branch come from the menus or the branch bar: show the game they left.
         model.addChangeListener(() -> {
             if (Platform.isFxApplicationThread()) {
@@ -322,8 +324,9 @@ public final class GameView extends BorderPane implements AutoCloseable {
             }
             if (!userLayout) {
                 split.setDividerPositions(size >= 17 ? 0.5 : 0.68);
-                // The move panel keeps its height: at large sizes the timeline gives up more of the side.
-                side.setDividerPositions(size >= 17 ? 0.72 : 0.6);
+                // The move panel keeps its height (it takes from the claim's details); at large sizes the timeline,
+                // under its branch bar, gets more of the side so it still shows a few actions.
+                side.setDividerPositions(size >= 17 ? 0.55 : 0.6);
             }
             // At large sizes the timeline's second caption (where the honest values come from) gives its line to the list.
             honestNote.setManaged(size < 17);

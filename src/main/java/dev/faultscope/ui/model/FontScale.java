@@ -94,10 +94,15 @@ public final class FontScale {
 
     /** Makes the largest preset that fits a window of this size the ceiling. Returns true when the shown size changed. */
     public boolean fitWindow(double width, double height) {
+        return fitWindow(width, height, 0);
+    }
+
+    /** The same with {@code extraLines} more lines of text to fit (the lesson strip under the game view). */
+    public boolean fitWindow(double width, double height, double extraLines) {
         double before = size();
         double most = SIZES[0];
         for (double s : SIZES) {
-            if (s * LINES <= height && s * COLUMNS <= width) {
+            if (s * (LINES + extraLines) <= height && s * COLUMNS <= width) {
                 most = s;
             }
         }

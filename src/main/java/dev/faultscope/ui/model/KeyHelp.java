@@ -23,6 +23,7 @@ public final class KeyHelp {
         new Key("Ctrl+O", "open a program, Cannon state or proof, scenario or session"),
         new Key("Ctrl+N", "new game"),
         new Key("Ctrl+S / Ctrl+Shift+S", "save the session / save it as"),
+        new Key("Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y", "undo / redo the last move played"),
         new Key("Ctrl+B", "back to the game from the VM"),
         new Key("Ctrl+D", "dark theme"),
         new Key("Ctrl + / Ctrl − / Ctrl+0", "larger, smaller, normal text"),

@@ -16,8 +16,7 @@ public final class GameKeys {
         new String[] {"K", "show / hide the legend"},
         new String[] {"Ctrl+G", "go to claim #N"},
         new String[] {"Ctrl+F", "search: #12, a value 0x03ab…, t 4096 (trace index), step 4097, block 7; Enter: next"},
-        new String[] {"Esc", "from the search field back to the tree"},
-        new String[] {"Ctrl+B", "back to the game from the VM workbench"});
+        new String[] {"Esc", "from the search field back to the tree"});
 
     private GameKeys() {
     }
