@@ -41,6 +41,12 @@ final class AppFixture {
         });
     }
 
+    /** Runs {@code r} on the FX thread and waits until the events it caused are handled. */
+    static void fx(Runnable r) throws Exception {
+        FxToolkit.setupFixture(r);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     static void waitUntil(BooleanSupplier condition) throws Exception {
         // A bound on waiting, not a timing assertion: the condition is what is tested.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {

@@ -17,6 +17,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
+import static dev.faultscope.ui.AppFixture.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,10 +43,6 @@ class GameViewTest {
         AppFixture.waitUntil(condition);
     }
 
-    static void fx(Runnable r) throws Exception {
-        FxToolkit.setupFixture(r);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     @Order(1)

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import static dev.faultscope.ui.AppFixture.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -46,10 +47,6 @@ class LessonViewTest {
         AppFixture.close(window);
     }
 
-    static void fx(Runnable r) throws Exception {
-        FxToolkit.setupFixture(r);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /** The game view shows the engine's game after {@code actions} actions, with {@code claim} selected. */
     static void assertShows(int actions, int claim, String where) {

@@ -19,6 +19,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Path;
 import java.util.List;
 
+import static dev.faultscope.ui.AppFixture.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -44,10 +45,6 @@ class ProjectorLayoutTest {
         AppFixture.close(window);
     }
 
-    static void fx(Runnable r) throws Exception {
-        FxToolkit.setupFixture(r);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     /** Sets the window size and a font size (normal, or as large as the window takes), and lets the layout settle. */
     static void projector(int width, int height, boolean largest) throws Exception {

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 
+import static dev.faultscope.ui.AppFixture.fx;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,10 +43,6 @@ class TreeExportViewTest {
         AppFixture.close(window);
     }
 
-    static void fx(Runnable r) throws Exception {
-        FxToolkit.setupFixture(r);
-        WaitForAsyncUtils.waitForFxEvents();
-    }
 
     @Test
     void thePngIsTheWholeTreeAtTheChosenScale(@TempDir Path dir) throws Exception {
