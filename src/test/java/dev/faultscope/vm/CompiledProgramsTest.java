@@ -6,10 +6,7 @@ import dev.faultscope.vm.onchain.StepVerifier;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,27 +18,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CompiledProgramsTest {
     static byte[] resource(String name) throws IOException {
-        try (InputStream in = CompiledProgramsTest.class.getResourceAsStream("/mips/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource /mips/" + name);
-            }
-            return in.readAllBytes();
-        }
+        return RecordedPrograms.resource(name);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"arith", "memory", "control", "keccak", "heap", "int64", "exit3"})
     void outputAndExitCodeEqualQemus(String program) throws IOException {
-        VmState state = ElfLoader.load(resource(program + ".elf")).state();
-        Mips32Emulator emu = new Mips32Emulator(state, PreimageOracle.NONE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        emu.setOutput(out, err);
-        emu.run(50_000_000);
-        assertTrue(state.exited(), program + " did not exit within 50M steps");
-        assertEquals(new String(resource(program + ".stdout"), StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-        assertEquals(new String(resource(program + ".stderr"), StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertEquals(Integer.parseInt(new String(resource(program + ".exit"), StandardCharsets.US_ASCII).trim()), state.exitCode());
+        RecordedPrograms.assertRunsAsRecorded(program, program);
     }
 
     /**

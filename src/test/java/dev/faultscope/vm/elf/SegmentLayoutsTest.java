@@ -1,16 +1,11 @@
 package dev.faultscope.vm.elf;
 
-import dev.faultscope.oracle.PreimageOracle;
-import dev.faultscope.vm.Mips32Emulator;
-import dev.faultscope.vm.VmState;
+import dev.faultscope.vm.RecordedPrograms;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,28 +18,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SegmentLayoutsTest {
     private static byte[] resource(String name) throws IOException {
-        try (InputStream in = SegmentLayoutsTest.class.getResourceAsStream("/mips/" + name)) {
-            if (in == null) {
-                throw new IOException("missing test resource /mips/" + name);
-            }
-            return in.readAllBytes();
-        }
+        return RecordedPrograms.resource(name);
     }
 
     /** program, the recording it must match (segments-packed has none: qemu cannot map it). */
     @ParameterizedTest
     @CsvSource({"bss,bss", "segments,segments", "segments-unsorted,segments-unsorted", "segments-packed,segments"})
     void runsAsQemuRan(String program, String recording) throws IOException {
-        VmState state = ElfLoader.load(resource(program + ".elf")).state();
-        Mips32Emulator emu = new Mips32Emulator(state, PreimageOracle.NONE);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        emu.setOutput(out, err);
-        emu.run(50_000_000);
-        assertTrue(state.exited(), program + " did not exit within 50M steps");
-        assertEquals(new String(resource(recording + ".stdout"), StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
-        assertEquals(new String(resource(recording + ".stderr"), StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        assertEquals(Integer.parseInt(new String(resource(recording + ".exit"), StandardCharsets.US_ASCII).trim()), state.exitCode());
+        RecordedPrograms.assertRunsAsRecorded(program, recording);
     }
 
     @Test
