@@ -653,7 +653,7 @@ public final class MainWindow {
             chooser.setInitialDirectory(dir.toFile());
         }
         var file = chooser.showSaveDialog(stage);
-        return file == null ? null : file.toPath();
+        return file == null ? null : GameDocument.chosenFile(file.toPath());
     }
 
     private boolean writeSession(Path target) {

@@ -65,6 +65,21 @@ public final class GameDocument implements Document {
         model.saved(session);
     }
 
+    /**
+     * The file the user meant from what the save dialog returned: GTK's dialog appends the ".json.gz" filter's
+     * last part to a name that already ends in it ("g.json.gz" comes back as "g.json.gz.gz"), so that is undone.
+     */
+    public static Path chosenFile(Path returned) {
+        String n = returned.getFileName().toString();
+        for (String ext : new String[] {".json.gz", ".json"}) {
+            String tail = ext.substring(ext.lastIndexOf('.'));
+            if (n.endsWith(ext + tail)) {
+                return returned.resolveSibling(n.substring(0, n.length() - tail.length()));
+            }
+        }
+        return returned;
+    }
+
     /** A file name to offer in Save As: the opened file's name with the branch, never the opened file itself. */
     public String suggestedName() {
         String base = name.replaceAll("\\.json(\\.gz)?$", "").replaceAll("[^A-Za-z0-9._-]+", "-");

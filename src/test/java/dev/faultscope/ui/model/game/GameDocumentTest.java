@@ -172,4 +172,12 @@ class GameDocumentTest {
         doc.saveAs(dir.resolve("played.json"));
         assertFalse(doc.modified());
     }
+
+    @Test
+    void aDoubledExtensionFromTheSaveDialogIsUndone() {
+        assertEquals(Path.of("/tmp/g.json.gz"), GameDocument.chosenFile(Path.of("/tmp/g.json.gz.gz")));
+        assertEquals(Path.of("/tmp/g.json"), GameDocument.chosenFile(Path.of("/tmp/g.json.json")));
+        assertEquals(Path.of("/tmp/g.json.gz"), GameDocument.chosenFile(Path.of("/tmp/g.json.gz")));
+        assertEquals(Path.of("/tmp/g.gz"), GameDocument.chosenFile(Path.of("/tmp/g.gz")));
+    }
 }
