@@ -13,13 +13,13 @@ import dev.faultscope.vm.VmState;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.BitSet;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
@@ -50,28 +50,13 @@ public final class CannonStateFile {
 
     private static void write(VmState state, JsonGenerator g) throws IOException {
         g.writeStartObject();
-        g.writeArrayFieldStart("memory");
-        Memory mem = state.memory();
-        // The fastest zlib level: deflating decides how long a large state takes to save (level 6 took 1.7x the
-        // CPU for a file of the same size in `bench state`), and any level reads back the same, in Cannon too.
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        byte[] buf = new byte[Memory.PAGE_SIZE + 64];
-        try {
-            int[] pages = new int[mem.pageCount()];
-            int[] n = {0};
-            mem.forEachPage(pi -> pages[n[0]++] = pi);
-            for (int pi : pages) {
-                g.writeStartObject();
-                g.writeNumberField("index", pi);
-                g.writeFieldName("data");
-                buf = deflate(deflater, mem.pageBytes(pi), buf);
-                g.writeBinary(buf, 0, (int) deflater.getBytesWritten());
-                g.writeEndObject();
-            }
-        } finally {
-            deflater.end();
-        }
-        g.writeEndArray();
+        // The pages are most of the file and of the time: they are compressed on every core and written as bytes
+        // straight to the generator's stream, between the '[' and ']' written through it.
+        g.writeFieldName("memory");
+        g.writeRawValue("[");
+        g.flush();
+        StatePageWriter.write(state.memory(), (OutputStream) g.getOutputTarget());
+        g.writeRaw(']');
         g.writeStringField("preimageKey", Hex.encode(state.preimageKey()));
         g.writeNumberField("preimageOffset", u32(state.preimageOffset()));
         g.writeNumberField("pc", u32(state.pc()));
@@ -259,21 +244,6 @@ public final class CannonStateFile {
         byte[] page = new byte[Memory.PAGE_SIZE];
         System.arraycopy(buf, 0, page, 0, Memory.PAGE_SIZE);
         return page;
-    }
-
-    /** Deflates one page into {@code buf} (grown if need be, and returned); the length is the deflater's count. */
-    private static byte[] deflate(Deflater deflater, byte[] page, byte[] buf) {
-        deflater.reset();
-        deflater.setInput(page);
-        deflater.finish();
-        int n = 0;
-        while (!deflater.finished()) {
-            if (n == buf.length) {
-                buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            n += deflater.deflate(buf, n, buf.length - n);
-        }
-        return buf;
     }
 
     private static long u32(int v) {

@@ -152,16 +152,7 @@ public final class Memory {
     /** The 4096 bytes of a page (zeros when it was never written). */
     public byte[] pageBytes(int pageIndex) {
         byte[] out = new byte[PAGE_SIZE];
-        MemoryPage p = pages[pageIndex];
-        if (p != null) {
-            for (int w = 0; w < MemoryPage.WORDS; w++) {
-                int v = p.words[w];
-                out[4 * w] = (byte) (v >>> 24);
-                out[4 * w + 1] = (byte) (v >>> 16);
-                out[4 * w + 2] = (byte) (v >>> 8);
-                out[4 * w + 3] = (byte) v;
-            }
-        }
+        copyPageBytes(pageIndex, out, 0);
         return out;
     }
 
@@ -176,14 +167,71 @@ public final class Memory {
         writeBytes(pageIndex << PAGE_SHIFT, data, 0, PAGE_SIZE);
     }
 
+    /** Copies a page's 4096 bytes into {@code out[off..off+4096)} (zeros when it was never written). Reads only. */
+    public void copyPageBytes(int pageIndex, byte[] out, int off) {
+        MemoryPage p = pages[pageIndex];
+        if (p == null) {
+            Arrays.fill(out, off, off + PAGE_SIZE, (byte) 0);
+            return;
+        }
+        for (int w = 0; w < MemoryPage.WORDS; w++) {
+            BIG_ENDIAN_INTS.set(out, off + 4 * w, p.words[w]);
+        }
+    }
+
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_INTS =
+        java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
+    /**
+     * A page made from 4096 bytes away from the memory, its merkle nodes already hashed, so loaders can build
+     * pages on several threads and the memory's next root only hashes the tree above them. Install it with
+     * {@link #installPage}.
+     */
+    public static final class PreparedPage {
+        final MemoryPage page;
+
+        private PreparedPage(MemoryPage page) {
+            this.page = page;
+        }
+    }
+
+    /**
+     * Builds and hashes a page from {@code data[off..off+4096)} for this memory. Safe on any thread while this
+     * memory takes no snapshot (it reads only the memory's owner epoch, so the installed page is its own).
+     */
+    public PreparedPage preparePage(byte[] data, int off) {
+        MemoryPage p = new MemoryPage(epoch, false);
+        for (int w = 0; w < MemoryPage.WORDS; w++) {
+            p.words[w] = (int) BIG_ENDIAN_INTS.get(data, off + 4 * w);
+        }
+        p.dirtyLo = -1L;
+        p.dirtyHi = -1L;
+        hashDirtyLeaves(p, KECCAKS.get(), LEAF_LANES.get(), 0);
+        return new PreparedPage(p);
+    }
+
+    /**
+     * Puts a prepared page at {@code pageIndex} (replacing any page there), as {@link #setPage} with its bytes
+     * would, but without hashing it again: only its path to the root is marked for the next root.
+     */
+    public void installPage(int pageIndex, PreparedPage prepared) {
+        MemoryPage p = prepared.page;
+        if (p.ownerEpoch != epoch) {
+            p = new MemoryPage(p, epoch); // a snapshot was taken since it was prepared
+        }
+        if (pages[pageIndex] == null) {
+            listPage(pageIndex);
+        }
+        pages[pageIndex] = p;
+        p.ancestorsMarked = true;
+        upper.markStaleUpFrom((1 << PAGE_DEPTH | pageIndex) >>> 1);
+    }
+
     private MemoryPage ownPage(int pi) {
         MemoryPage old = pages[pi];
         MemoryPage p = old == null ? new MemoryPage(epoch) : new MemoryPage(old, epoch);
         if (old == null) {
-            if (pageCount == pageIndices.length) {
-                pageIndices = Arrays.copyOf(pageIndices, 2 * pageCount);
-            }
-            pageIndices[pageCount++] = pi;
+            listPage(pi);
         }
         pages[pi] = p;
         pagesTouched++;
@@ -191,6 +239,13 @@ public final class Memory {
         p.ancestorsMarked = true;
         upper.markStaleUpFrom((1 << PAGE_DEPTH | pi) >>> 1);
         return p;
+    }
+
+    private void listPage(int pi) {
+        if (pageCount == pageIndices.length) {
+            pageIndices = Arrays.copyOf(pageIndices, 2 * pageCount);
+        }
+        pageIndices[pageCount++] = pi;
     }
 
     // ---- snapshots ----

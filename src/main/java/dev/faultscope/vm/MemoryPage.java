@@ -26,10 +26,15 @@ final class MemoryPage {
 
     /** A fresh all-zero page, its nodes set to the zero-subtree hashes. */
     MemoryPage(int ownerEpoch) {
+        this(ownerEpoch, true);
+    }
+
+    /** A page of zero words; its nodes are the zero-subtree hashes, or left 0 for a caller that hashes them all. */
+    MemoryPage(int ownerEpoch, boolean zeroHashes) {
         this.ownerEpoch = ownerEpoch;
         this.words = new int[WORDS];
         this.nodes = new long[4 * LEAVES];
-        for (int g = 1; g < LEAVES; g++) {
+        for (int g = 1; zeroHashes && g < LEAVES; g++) {
             int height = 7 - (31 - Integer.numberOfLeadingZeros(g));
             System.arraycopy(ZeroHashes.LANES, ZeroHashes.offset(height), nodes, 4 * g, 4);
         }
