@@ -16,11 +16,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.BitSet;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * Cannon's single-threaded state JSON (spec section 9), optionally gzipped ({@code .gz}):
@@ -170,80 +166,75 @@ public final class CannonStateFile {
         throw new FileFormatException(path, "field \"memory\"", "expected an array of pages, found " + JsonFiles.shown(memory));
     }
 
-    /** Reads the pages of the "memory" array one by one, the parser standing on the array's start. */
+    /**
+     * Reads the entries of the "memory" array, the parser standing on the array's start. Each entry is checked
+     * here as it is read; its page is decoded, inflated and hashed by a {@link StatePageReader} on every core.
+     */
     private static void readMemory(Path path, JsonParser p, Memory mem) throws IOException {
         BitSet seen = new BitSet(Memory.PAGE_COUNT);
-        Inflater inflater = new Inflater();
-        try {
-            for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
-                JsonNode entry = JsonFiles.readValue(p);
-                String at = "memory[" + i + "]";
-                if (!entry.isObject()) {
-                    throw new FileFormatException(path, at, "expected an object {\"index\":n,\"data\":\"…\"}, found " + JsonFiles.shown(entry));
+        try (StatePageReader pages = new StatePageReader(path, mem)) {
+            try {
+                for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
+                    readPage(path, p, i, seen, pages);
                 }
-                JsonFiles.Fields f = new JsonFiles.Fields(path, entry, at);
-                long index = f.uint32("index");
-                if (index >= Memory.PAGE_COUNT) {
-                    throw new FileFormatException(path, f.name("index"), "page index " + index + " is beyond the last page "
-                            + (Memory.PAGE_COUNT - 1) + " of the 4 GiB address space");
-                }
-                int pi = (int) index;
-                if (seen.get(pi)) {
-                    throw new FileFormatException(path, f.name("index"), "duplicate page index " + pi);
-                }
-                seen.set(pi);
-                String pageAt = at + " (page " + pi + ", address " + Hex.word(pi << Memory.PAGE_SHIFT) + ")";
-                String data = f.text("data");
-                if (data.length() % 4 != 0) {
-                    // Java's decoder takes unpadded base64; Go's StdEncoding (Cannon) refuses it, so do we.
-                    throw new FileFormatException(path, pageAt, "bad base64 in data: " + data.length()
-                        + " characters, not a multiple of 4 (the '=' padding is missing)");
-                }
-                byte[] compressed;
-                try {
-                    compressed = Base64.getDecoder().decode(data);
-                } catch (IllegalArgumentException e) {
-                    throw new FileFormatException(path, pageAt, "bad base64 in data: " + e.getMessage(), e);
-                }
-                mem.setPage(pi, inflatePage(path, pageAt, inflater, compressed));
+                pages.finish();
+            } catch (IOException | RuntimeException e) {
+                pages.throwEarlierProblem();
+                throw e;
             }
-        } finally {
-            inflater.end();
         }
     }
 
-    /** Inflates one page, insisting on exactly 4096 bytes and a complete, checksummed zlib stream. */
-    private static byte[] inflatePage(Path path, String pageAt, Inflater inflater, byte[] compressed) {
-        inflater.reset();
-        inflater.setInput(compressed);
-        // One spare byte tells "exactly 4096" apart from "more than 4096".
-        byte[] buf = new byte[Memory.PAGE_SIZE + 1];
-        int n = 0;
-        try {
-            while (n < buf.length) {
-                int r = inflater.inflate(buf, n, buf.length - n);
-                if (r == 0) {
-                    break; // finished, or out of input, or wants a dictionary: all judged below
-                }
-                n += r;
+    /** Reads entry {@code i}, {"index":n,"data":"…"}, and hands its page to {@code pages}. */
+    private static void readPage(Path path, JsonParser p, int i, BitSet seen, StatePageReader pages) throws IOException {
+        String at = "memory[" + i + "]";
+        if (p.currentToken() != JsonToken.START_OBJECT) {
+            JsonNode entry = JsonFiles.readValue(p);
+            throw new FileFormatException(path, at, "expected an object {\"index\":n,\"data\":\"…\"}, found " + JsonFiles.shown(entry));
+        }
+        // The fields are checked from a small tree, as every other field is; only the data's text, most of the
+        // file, is taken straight from the parser, and stands in the tree as "".
+        ObjectNode entry = JsonFiles.newObject();
+        byte[] data = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            if (p.nextToken() == JsonToken.VALUE_STRING && name.equals("data")) {
+                data = latin1(p);
+                entry.put(name, "");
+            } else {
+                entry.set(name, JsonFiles.readValue(p));
             }
-        } catch (DataFormatException e) {
-            throw new FileFormatException(path, pageAt, "bad zlib data: " + e.getMessage(), e);
         }
-        if (n > Memory.PAGE_SIZE) {
-            throw new FileFormatException(path, pageAt, "data inflates to more than " + Memory.PAGE_SIZE + " bytes");
+        JsonFiles.Fields f = new JsonFiles.Fields(path, entry, at);
+        long index = f.uint32("index");
+        if (index >= Memory.PAGE_COUNT) {
+            throw new FileFormatException(path, f.name("index"), "page index " + index + " is beyond the last page "
+                    + (Memory.PAGE_COUNT - 1) + " of the 4 GiB address space");
         }
-        if (!inflater.finished()) {
-            throw new FileFormatException(path, pageAt, inflater.needsDictionary()
-                    ? "bad zlib data: needs a preset dictionary"
-                    : "truncated zlib data (stream ends after " + n + " bytes)");
+        int pi = (int) index;
+        if (seen.get(pi)) {
+            throw new FileFormatException(path, f.name("index"), "duplicate page index " + pi);
         }
-        if (n != Memory.PAGE_SIZE) {
-            throw new FileFormatException(path, pageAt, "data inflates to " + n + " bytes, expected " + Memory.PAGE_SIZE);
+        seen.set(pi);
+        f.text("data");
+        if (data.length % 4 != 0) {
+            // Java's decoder takes unpadded base64; Go's StdEncoding (Cannon) refuses it, so do we.
+            throw new FileFormatException(path, StatePageReader.pageAt(i, pi), "bad base64 in data: " + data.length
+                + " characters, not a multiple of 4 (the '=' padding is missing)");
         }
-        byte[] page = new byte[Memory.PAGE_SIZE];
-        System.arraycopy(buf, 0, page, 0, Memory.PAGE_SIZE);
-        return page;
+        pages.add(i, pi, data);
+    }
+
+    /** The current string's characters as bytes, a character beyond Latin-1 as '?' (as the base64 decoder sees it). */
+    private static byte[] latin1(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int off = p.getTextOffset();
+        byte[] out = new byte[p.getTextLength()];
+        for (int k = 0; k < out.length; k++) {
+            char c = chars[off + k];
+            out[k] = c <= 0xFF ? (byte) c : (byte) '?';
+        }
+        return out;
     }
 
     private static long u32(int v) {
