@@ -88,7 +88,8 @@ final class StatePageWriter {
         int n = 0;
         for (int i = from; i < to; i++) {
             mem.copyPageBytes(pages[i], page, 0);
-            int len = encoder.encode(Arrays.copyOf(deflater.compressed(), deflater.deflate(page)), base64);
+            int compressed = deflater.deflate(page);
+            int len = encoder.encode(Arrays.copyOf(deflater.compressed(), compressed), base64);
             if (n + len + 40 > out.length) {
                 out = Arrays.copyOf(out, 2 * out.length + len + 40);
             }
