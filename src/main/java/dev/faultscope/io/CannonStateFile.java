@@ -177,11 +177,11 @@ public final class CannonStateFile {
                 for (int i = 0; p.nextToken() != JsonToken.END_ARRAY; i++) {
                     readPage(path, p, i, seen, pages);
                 }
-                pages.finish();
             } catch (IOException | RuntimeException e) {
                 pages.throwEarlierProblem();
                 throw e;
             }
+            pages.finish();
         }
     }
 

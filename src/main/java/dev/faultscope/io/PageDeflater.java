@@ -103,7 +103,7 @@ final class PageDeflater {
         int last = Memory.PAGE_SIZE - MIN_MATCH;
         while (i <= last) {
             int v = (int) INTS.get(page, i);
-            int h = (v * 0x9E3779B1) >>> (32 - HASH_BITS);
+            int h = hash(v);
             int candidate = head[h] - 1; // positions are kept + 1, so 0 means none
             head[h] = i + 1;
             if (candidate >= 0 && (int) INTS.get(page, candidate) == v) {
@@ -115,6 +115,11 @@ final class PageDeflater {
                 int distance = i - candidate;
                 put(LENGTH_CODE[len] | DISTANCE_CODE[distance] << LENGTH_BITS[len], LENGTH_BITS[len] + DISTANCE_BITS[distance]);
                 i += len;
+                if (i <= last + 1) {
+                    // Remember where the match ended too: in a run, the next match is then at distance 1.
+                    int end = i - 1;
+                    head[hash((int) INTS.get(page, end))] = end + 1;
+                }
             } else {
                 int b = page[i] & 0xFF;
                 put(LITERAL_CODE[b], LITERAL_BITS[b]);
@@ -149,6 +154,10 @@ final class PageDeflater {
         out[n++] = (byte) (sum >>> 8);
         out[n++] = (byte) sum;
         return n;
+    }
+
+    private static int hash(int fourBytes) {
+        return (fourBytes * 0x9E3779B1) >>> (32 - HASH_BITS);
     }
 
     byte[] compressed() {
