@@ -27,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipException;
@@ -141,20 +140,15 @@ public final class JsonFiles {
      * Streams a JSON document (and the final newline {@link #toBytes} adds) to the file through
      * {@link AtomicFiles}, gzipped when the name ends in {@code .gz}. {@code precompressed}: the document is
      * mostly base64 of compressed data, where looking for repeats finds nothing, so gzip only entropy-codes it
-     * (Huffman only), which gains as much for a fraction of the time.
+     * (Huffman only), which gains as much for a fraction of the time. Gzipped as {@link GzipMembers}, so a
+     * writer may gzip parts of the document on other threads.
      */
     static void writeStream(Path path, boolean precompressed, StreamWriter writer) throws IOException {
         boolean gz = path.getFileName() != null && path.getFileName().toString().endsWith(".gz");
         AtomicFiles.write(path, out -> {
             OutputStream target = out;
             if (gz) {
-                target = new GZIPOutputStream(out, 1 << 16) {
-                    {
-                        if (precompressed) {
-                            def.setStrategy(Deflater.HUFFMAN_ONLY);
-                        }
-                    }
-                };
+                target = new GzipMembers(out, precompressed);
             }
             try (JsonGenerator g = MAPPER.createGenerator(target)) {
                 writer.write(g);

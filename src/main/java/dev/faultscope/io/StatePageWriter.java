@@ -30,10 +30,11 @@ final class StatePageWriter {
         int[] n = {0};
         mem.forEachPage(pi -> pages[n[0]++] = pi);
         int batches = (pages.length + BATCH_PAGES - 1) / BATCH_PAGES;
+        // Into a gzip file, each batch is gzipped on its thread too, as a member of its own.
+        GzipMembers gz = out instanceof GzipMembers g ? g : null;
         if (batches <= 1) {
             if (batches == 1) {
-                Chunk c = encode(mem, pages, 0);
-                out.write(c.bytes, 0, c.length);
+                write(encode(mem, pages, 0, gz), out, gz);
             }
             return;
         }
@@ -42,33 +43,39 @@ final class StatePageWriter {
         try {
             for (int b = 0; b < batches; b++) {
                 if (waiting.size() >= PageThreads.MAX_WAITING) {
-                    writeNext(waiting, out);
+                    writeNext(waiting, out, gz);
                 }
                 int batch = b;
-                waiting.add(pool.submit(() -> encode(mem, pages, batch)));
+                waiting.add(pool.submit(() -> encode(mem, pages, batch, gz)));
             }
             while (!waiting.isEmpty()) {
-                writeNext(waiting, out);
+                writeNext(waiting, out, gz);
             }
         } finally {
             pool.shutdownNow();
         }
     }
 
-    private static void writeNext(ArrayDeque<Future<Chunk>> waiting, OutputStream out) throws IOException {
-        Chunk c;
+    private static void writeNext(ArrayDeque<Future<Chunk>> waiting, OutputStream out, GzipMembers gz) throws IOException {
         try {
-            c = waiting.poll().get();
+            write(waiting.poll().get(), out, gz);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while saving the state");
         } catch (ExecutionException e) {
             throw PageThreads.unwrap(e);
         }
-        out.write(c.bytes, 0, c.length);
     }
 
-    /** A batch's entries as JSON bytes. */
+    private static void write(Chunk c, OutputStream out, GzipMembers gz) throws IOException {
+        if (gz != null) {
+            gz.writeMember(c.bytes);
+        } else {
+            out.write(c.bytes, 0, c.length);
+        }
+    }
+
+    /** A batch's entries as JSON bytes, or as a gzip member holding them. */
     private record Chunk(byte[] bytes, int length) {
     }
 
@@ -76,7 +83,7 @@ final class StatePageWriter {
     private static final byte[] DATA = ",\"data\":\"".getBytes(StandardCharsets.US_ASCII);
 
     /** Compresses and encodes batch {@code b} of {@code pages}; runs on any thread (it only reads memory). */
-    private static Chunk encode(Memory mem, int[] pages, int b) {
+    private static Chunk encode(Memory mem, int[] pages, int b, GzipMembers gz) {
         int from = b * BATCH_PAGES;
         int to = Math.min(pages.length, from + BATCH_PAGES);
         PageDeflater deflater = new PageDeflater();
@@ -105,6 +112,10 @@ final class StatePageWriter {
             n += len;
             out[n++] = '"';
             out[n++] = '}';
+        }
+        if (gz != null) {
+            byte[] member = GzipMembers.gzip(out, 0, n, gz.precompressed());
+            return new Chunk(member, member.length);
         }
         return new Chunk(out, n);
     }
