@@ -92,6 +92,10 @@ public final class JsonFiles {
      */
     static <T> T readStream(Path path, InputFiles.Limit limit, StreamReader<T> reader) throws IOException {
         InputFiles.requireRegularFile(path, limit);
+        if (Files.size(path) > limit.bytes()) {
+            // Known before reading: refuse now rather than after parsing the limit's worth of it.
+            throw overLimit(path, limit, "");
+        }
         try (InputStream raw = new BufferedInputStream(bounded(Files.newInputStream(path), path, limit, ""), 1 << 16)) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1F && raw.read() == 0x8B;
@@ -124,11 +128,15 @@ public final class JsonFiles {
             private void count(int n) throws IOException {
                 count += n;
                 if (count > limit.bytes()) {
-                    throw new InputFiles.InputFileException(path, "is over " + (limit.bytes() >> 20) + " MiB" + how
-                        + "; the limit for " + limit.what() + " file is " + (limit.bytes() >> 20) + " MiB");
+                    throw overLimit(path, limit, how);
                 }
             }
         };
+    }
+
+    private static InputFiles.InputFileException overLimit(Path path, InputFiles.Limit limit, String how) {
+        return new InputFiles.InputFileException(path, "is over " + (limit.bytes() >> 20) + " MiB" + how
+            + "; the limit for " + limit.what() + " file is " + (limit.bytes() >> 20) + " MiB");
     }
 
     /** A parser for a streamed document, refusing {@code -0} as {@link #parseTree} does. */
