@@ -521,27 +521,49 @@ public final class Memory {
             level |= 1L << (32 + (Long.numberOfTrailingZeros(bits) >>> 1));
         }
         int[] w = p.words;
+        long[] nodes = p.nodes;
+        // All-zero subtrees (common: heap not yet used, zeroed buffers) take their known hash instead of keccak;
+        // the result is the same bits, as Z(h) is what hashing would give.
         for (long bits = level; bits != 0; bits &= bits - 1) {
             int k = Long.numberOfTrailingZeros(bits);
             int wi = 16 * k;
+            int any = 0;
+            for (int j = 0; j < 16; j++) {
+                any |= w[wi + j];
+            }
+            if (any == 0) {
+                System.arraycopy(ZeroHashes.LANES, ZeroHashes.offset(1), nodes, 4 * (64 + k), 4);
+                continue;
+            }
             for (int j = 0; j < 8; j++) {
                 leafLanes[base + j] = Keccak256.laneFromWords(w[wi + 2 * j], w[wi + 2 * j + 1]);
             }
-            keccak.hashTwoNodes(leafLanes, base, leafLanes, base + 4, p.nodes, 4 * (64 + k));
+            keccak.hashTwoNodes(leafLanes, base, leafLanes, base + 4, nodes, 4 * (64 + k));
         }
         for (int d = 5; d >= 0; d--) {
             long next = 0;
             for (long bits = level; bits != 0; bits &= bits - 1) {
                 next |= 1L << (Long.numberOfTrailingZeros(bits) >>> 1);
             }
+            int zero = ZeroHashes.offset(6 - d); // the hash of an all-zero child of a node at in-page depth d
             for (long bits = next; bits != 0; bits &= bits - 1) {
                 int g = (1 << d) + Long.numberOfTrailingZeros(bits);
-                keccak.hashTwoNodes(p.nodes, 8 * g, p.nodes, 8 * g + 4, p.nodes, 4 * g);
+                if (isZero(nodes, 8 * g, zero) && isZero(nodes, 8 * g + 4, zero)) {
+                    System.arraycopy(ZeroHashes.LANES, zero + 4, nodes, 4 * g, 4);
+                } else {
+                    keccak.hashTwoNodes(nodes, 8 * g, nodes, 8 * g + 4, nodes, 4 * g);
+                }
             }
             level = next;
         }
         p.dirtyLo = 0;
         p.dirtyHi = 0;
+    }
+
+    private static boolean isZero(long[] lanes, int off, int zeroOffset) {
+        long[] z = ZeroHashes.LANES;
+        return lanes[off] == z[zeroOffset] && lanes[off + 1] == z[zeroOffset + 1]
+            && lanes[off + 2] == z[zeroOffset + 2] && lanes[off + 3] == z[zeroOffset + 3];
     }
 
     /**

@@ -290,4 +290,65 @@ class MemoryTest {
         }
         assertEquals(held, heldAfter, "hashed copies replace the pages wherever they were shared");
     }
+
+    @Test
+    void zeroRegionsAndWordsWrittenBackToZeroGiveTheNaiveRoot() {
+        Random rnd = new Random(21);
+        Memory mem = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        for (int page = 0; page < 300; page++) {
+            int base = (0x2000 + 5 * page) << Memory.PAGE_SHIFT;
+            // Words in a few runs, leaving zero leaves, zero leaf pairs and zero subtrees of every height between.
+            int runs = page % 4;
+            for (int r = 0; r < runs; r++) {
+                int from = rnd.nextInt(1024);
+                for (int w = from; w < Math.min(1024, from + 1 + rnd.nextInt(64 << r)); w++) {
+                    int v = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt();
+                    mem.setWord(base + 4 * w, v);
+                    naive.set(base + 4 * w, v);
+                }
+            }
+            mem.setWord(base, 0); // at least the page, all zero if nothing else was written
+            naive.set(base, 0);
+        }
+        assertArrayEquals(naive.root(), mem.merkleRoot());
+        // Everything written back to zero, page by page: every subtree becomes a zero subtree again.
+        for (int addr : new java.util.ArrayList<>(naive.words.keySet())) {
+            mem.setWord(addr, 0);
+            naive.set(addr, 0);
+        }
+        assertArrayEquals(naive.root(), mem.merkleRoot());
+        assertArrayEquals(new Memory().merkleRoot(), mem.merkleRoot());
+    }
+
+    @Test
+    void preparedPagesInstallAsSetPageWouldAndFollowLaterWrites() {
+        Random rnd = new Random(22);
+        Memory set = new Memory();
+        Memory installed = new Memory();
+        java.util.List<Memory.PreparedPage> prepared = new java.util.ArrayList<>();
+        int[] indices = {0, 1, 7, 0x400, 0xFFFFF};
+        for (int i = 0; i < indices.length; i++) {
+            byte[] data = new byte[Memory.PAGE_SIZE];
+            if (i != 2) {
+                rnd.nextBytes(data);
+            }
+            set.setPage(indices[i], data);
+            prepared.add(installed.preparePage(data, 0));
+        }
+        Memory.Snapshot before = installed.snapshot(); // taken between preparing and installing
+        for (int i = 0; i < indices.length; i++) {
+            installed.installPage(indices[i], prepared.get(i));
+        }
+        assertEquals(indices.length, installed.pageCount());
+        assertArrayEquals(set.merkleRoot(), installed.merkleRoot());
+        assertArrayEquals(set.proof(0x400 << Memory.PAGE_SHIFT | 0x84), installed.proof(0x400 << Memory.PAGE_SHIFT | 0x84));
+        for (int pi : indices) {
+            assertArrayEquals(set.pageBytes(pi), installed.pageBytes(pi));
+        }
+        set.setWord(7 << Memory.PAGE_SHIFT | 0x10, 5);
+        installed.setWord(7 << Memory.PAGE_SHIFT | 0x10, 5);
+        assertArrayEquals(set.merkleRoot(), installed.merkleRoot());
+        assertEquals(0, new Memory(before).pageCount());
+    }
 }
