@@ -67,6 +67,8 @@ public final class Mips32Emulator {
 
     /** Marks the cached code page as absent; no page base has bit 2 set, so the fetch test always fails. */
     private static final int NO_PAGE = 4;
+    /** The most steps one call of a translated block may run (its result has 31 bits for them). */
+    private static final long MAX_BLOCK_BUDGET = 1 << 30;
     /** Never a fetched pc (those are aligned): no branch target is waiting to be counted. */
     private static final int NO_TARGET = 1;
     /**
@@ -165,10 +167,10 @@ public final class Mips32Emulator {
                 int wi = (pc >>> 2) & (MemoryPage.WORDS - 1);
                 if (blocks != null) {
                     CompiledBlock block = blocks[wi];
-                    if (block != null && nextPC == pc + 4 && maxSteps - done >= block.length) {
-                        long result = block.run(r, mem, s);
+                    if (block != null && nextPC == pc + 4) {
+                        long result = block.run(r, mem, s, (int) Math.min(maxSteps - done, MAX_BLOCK_BUDGET));
                         int ran = (int) (result >>> 32) & 0x7FFFFFFF;
-                        if (ran != 0) { // 0: it starts with a division by zero, which the code below reports
+                        if (ran != 0) { // 0: too few steps left for it, or a division by zero first: stepped below
                             done += ran;
                             blockSteps += ran;
                             pc = (int) result;
