@@ -32,9 +32,11 @@ import java.util.List;
     "bench fpp: the fault proof program on every block transition n -> n+1 of a scenario (--scenario):",
     "  steps per transition, time per run, and the share of steps spent in Keccak.",
     "bench seek: a trace cursor over one run of the benchmark (or --program, at most --steps): seek and step-back times, checkpoint memory.",
+    "  --long (vm, seek): the same benchmark built with 500 rounds, about 10^9 steps, instead of 144 (3 x 10^8).",
     "bench state: a state of --mib MiB of memory: merkle root, save and load times, peak heap."})
 final class BenchCommand implements Callable<Integer> {
     static final String BUNDLED_PROGRAM = "/programs/bench.elf";
+    static final String BUNDLED_LONG_PROGRAM = "/programs/bench-long.elf";
 
     @ParentCommand
     Main main;
@@ -47,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--program", description = "a MIPS32 ELF to run instead of the bundled benchmark")
     Path program;
+
+    @Option(names = "--long", description = "bench vm/seek: the bundled benchmark with 500 rounds (about 10^9 steps) instead of 144")
+    boolean longProgram;
 
     @Option(names = "--repeat", defaultValue = "5", converter = OptionValues.PositiveInt.class, description = "plain runs to time (default: ${DEFAULT-VALUE})")
     int repeat;
@@ -65,11 +70,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (longProgram && program != null) {
+            throw new Main.CommandFailure("--long and --program: choose one program", 2);
+        }
         switch (what) {
             case "vm" -> benchVm();
             case "fpp" -> benchFpp();
             case "seek" -> new SeekBench(main.out).run(program != null ? Inputs.read(program) : bundled(),
-                program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1), steps);
+                program != null ? program.toString() : "bundled " + bundledName().substring(1), steps);
             case "state" -> new StateBench(main.out).run(mib);
             default -> throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm, fpp, seek, state", 2);
         }
@@ -119,7 +127,7 @@ final class BenchCommand implements Callable<Integer> {
         if (program != null) {
             dev.faultscope.io.ElfFiles.load(program, elf); // refuses a bad --program by name before timing anything
         }
-        String name = program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1);
+        String name = program != null ? program.toString() : "bundled " + bundledName().substring(1);
         main.out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
 
         List<Double> rates = new ArrayList<>();
@@ -185,10 +193,14 @@ final class BenchCommand implements Callable<Integer> {
             vmBest / 1e6, qemuBest / 1e6, qemuBest / vmBest);
     }
 
-    private static byte[] bundled() {
-        try (InputStream in = BenchCommand.class.getResourceAsStream(BUNDLED_PROGRAM)) {
+    private String bundledName() {
+        return longProgram ? BUNDLED_LONG_PROGRAM : BUNDLED_PROGRAM;
+    }
+
+    private byte[] bundled() {
+        try (InputStream in = BenchCommand.class.getResourceAsStream(bundledName())) {
             if (in == null) {
-                throw new IllegalStateException("the bundled benchmark " + BUNDLED_PROGRAM + " is missing from the build");
+                throw new IllegalStateException("the bundled benchmark " + bundledName() + " is missing from the build");
             }
             return in.readAllBytes();
         } catch (IOException e) {

@@ -31,13 +31,16 @@ final class SeekBench {
         double runSeconds = (System.nanoTime() - t0) / 1e9;
         double runCpu = (cpu() - cpu0) / 1e9;
         long heapAfter = usedHeapAfterGc();
-        out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.printf("program: %s; java %s; %d cores; load average %.2f%n", name, Runtime.version(),
+            Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf("first run: %,d steps in %.2f s, %.2f s CPU (%.1f M steps/s through the cursor; %.1f M per CPU second)%n",
             steps, runSeconds, runCpu, steps / runSeconds / 1e6, steps / runCpu / 1e6);
         double mib = (heapAfter - heapBefore) / (1024.0 * 1024.0);
         out.printf("checkpoints: %d, every %,d steps; heap they hold: %.1f MiB measured, %.1f MiB counted by the cursor (%.1f MiB per 10^8 steps)%n",
             cursor.checkpointCount(), cursor.checkpointInterval(), mib, cursor.checkpointMemory() / (1024.0 * 1024.0),
             steps == 0 ? 0 : mib * 1e8 / steps);
+        byte[] printed = cursor.output().upTo(cursor.step(), 1);
+        out.printf("program output: %s%n", new String(printed, java.nio.charset.StandardCharsets.UTF_8).strip());
 
         Random rnd = new Random(42);
         int seeks = 200;
@@ -77,6 +80,7 @@ final class SeekBench {
         }
         out.printf("step back (%d places after a seek, %d steps back from each): %s (CPU: %s)%n", places, backs,
             summary(Arrays.copyOf(backMs, n)), summary(Arrays.copyOf(backCpu, n)));
+        out.printf("load average at the end: %.2f%n", loadAverage());
     }
 
     private static String summary(double[] ms) {
@@ -87,6 +91,10 @@ final class SeekBench {
         Arrays.sort(sorted);
         return String.format("median %.3f ms, 99th percentile %.3f ms, max %.3f ms", sorted[sorted.length / 2],
             sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))], sorted[sorted.length - 1]);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long cpu() {
