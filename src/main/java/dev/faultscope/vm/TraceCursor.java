@@ -21,8 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TraceCursor {
     public static final long DEFAULT_INTERVAL = 1L << 16;
-    /** Heap the checkpoints of one cursor may hold before they are thinned out. */
-    public static final long DEFAULT_CHECKPOINT_BUDGET = 256L << 20;
+    /**
+     * Heap the checkpoints of one cursor may hold before they are thinned out: 512 MiB, or an eighth of the
+     * heap when that is smaller. A long run's checkpoints each hold the pages written since the one before (the
+     * bundled benchmark: ~60 pages, 0.5 MiB, per 2^20 steps), so 512 MiB keeps 2^20 steps between them up to
+     * ~10^9 steps, where a seek replays at most ~4 ms of steps.
+     */
+    public static final long DEFAULT_CHECKPOINT_BUDGET = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
     /** Steps kept in the undo log: stepping back further than this replays from a checkpoint. */
     static final int UNDO_STEPS = 4096;
 
@@ -41,6 +46,9 @@ public final class TraceCursor {
     private final List<Long> checkpointBytes = new ArrayList<>();
     private final ProgramOutput output = new ProgramOutput();
     private final StepUndoLog undo = new StepUndoLog(UNDO_STEPS);
+    private final CheckpointHasher hasher = new CheckpointHasher();
+    /** Whether checkpoint pages are hashed on a background thread once the cursor starts moving about. */
+    private boolean hashAhead;
     /** The one state the cursor moves about; checkpoints are restored into it. */
     private final VmState current;
     private Mips32Emulator emulator;
@@ -125,6 +133,26 @@ public final class TraceCursor {
         return proof;
     }
 
+    /**
+     * Hashes the checkpoints' pages on a background thread ahead of their first restore, so a seek does not
+     * (for a view that seeks about one long run; off by default, since the hashing costs CPU time of its own).
+     * Checkpoints are handed over after each seek and when a run reaches the program's exit, not while a run
+     * still takes checkpoints that may be thinned out again.
+     */
+    public void hashCheckpointsAhead(boolean on) {
+        hashAhead = on;
+        if (on) {
+            hasher.submit(checkpoints);
+        } else {
+            hasher.cancel();
+        }
+    }
+
+    /** True while the background thread is hashing checkpoints of this cursor (see {@link #hashCheckpointsAhead}). */
+    public boolean hashingAhead() {
+        return hasher.busy();
+    }
+
     /** Steps back once exactly; false at the first step. */
     public boolean stepBack() {
         if (current.step == firstStep) {
@@ -160,6 +188,10 @@ public final class TraceCursor {
         } finally {
             EXECUTED.addAndGet(current.step - from);
         }
+        if (hashAhead && current.exited) {
+            installHashedPages();
+            hasher.submit(checkpoints);
+        }
         return current.step - from;
     }
 
@@ -171,6 +203,7 @@ public final class TraceCursor {
         if (target < firstStep) {
             throw new IllegalArgumentException("step " + target + " is before the run's first step " + firstStep);
         }
+        installHashedPages();
         if (target < current.step && current.step - target <= undo.size()) {
             while (current.step > target && undo.undo(current)) {
                 // each undo is one step back
@@ -201,7 +234,21 @@ public final class TraceCursor {
         } finally {
             EXECUTED.addAndGet(current.step - from);
         }
+        if (hashAhead) {
+            hasher.submit(checkpoints);
+        }
         return current.step;
+    }
+
+    /** Puts the pages the background thread has hashed into the checkpoints they belong to, if still kept. */
+    private void installHashedPages() {
+        for (CheckpointHasher.Done d; (d = hasher.poll()) != null; ) {
+            long offset = d.step() - firstStep;
+            long k = offset / interval;
+            if (offset % interval == 0 && k < checkpoints.size() && checkpoints.get((int) k).memory() == d.pages().snapshot()) {
+                Memory.installHashedPages(i -> checkpoints.get(i).memory(), checkpoints.size(), (int) k, d.pages());
+            }
+        }
     }
 
     /** A predicate checked after each step of {@link #run}. */
@@ -239,14 +286,15 @@ public final class TraceCursor {
             VmState.Checkpoint c = current.checkpoint();
             checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
             checkpoints.add(c);
-            if (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
-                thinCheckpoints();
+            while (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
+                thinCheckpoints(); // once may not be enough: the kept checkpoints now hold the dropped ones' pages
             }
         }
     }
 
     /** Drops every other checkpoint and doubles the interval. */
     private void thinCheckpoints() {
+        hasher.cancel();
         int kept = 1;
         for (int k = 2; k < checkpoints.size(); k += 2, kept++) {
             VmState.Checkpoint c = checkpoints.get(k);
@@ -275,6 +323,11 @@ public final class TraceCursor {
     /** Steps between checkpoints now (it doubles each time the checkpoints are thinned out). */
     public long checkpointInterval() {
         return interval;
+    }
+
+    /** True when every checkpoint's pages are hashed (by a restore or ahead of time); for tests. */
+    boolean checkpointsHashed() {
+        return checkpoints.stream().allMatch(c -> Memory.isHashed(c.memory()));
     }
 
     /** Heap the checkpoints hold between them: their page tables and the pages only they keep alive. */

@@ -290,4 +290,43 @@ class MemoryTest {
         }
         assertEquals(held, heldAfter, "hashed copies replace the pages wherever they were shared");
     }
+
+    @Test
+    void pagesHashedOnAnotherThreadAfterANeighbourWasHashedKeepEveryRootAndTheSharing() throws Exception {
+        Random rnd = new Random(17);
+        Memory mem = new Memory();
+        NaiveMemory naive = new NaiveMemory();
+        java.util.List<Memory.Snapshot> chain = new java.util.ArrayList<>();
+        java.util.List<byte[]> roots = new java.util.ArrayList<>();
+        for (int round = 0; round < 10; round++) {
+            for (int i = 0; i < 20; i++) {
+                int addr = 0x10000 * rnd.nextInt(5) + 4 * rnd.nextInt(3000);
+                int v = rnd.nextInt();
+                mem.setWord(addr, v);
+                naive.set(addr, v);
+            }
+            chain.add(mem.snapshot());
+            roots.add(naive.root());
+        }
+        long held = 0;
+        for (int k = 0; k < chain.size(); k++) {
+            held += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
+        }
+        // Snapshot 4's copies are made on another thread; meanwhile its neighbour 5, which shares some of its pages,
+        // is hashed by the owner, so some of 4's copies arrive for pages no longer there.
+        MemoryPage[] pages = Memory.pagesOf(chain.get(4));
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var made = other.submit(() -> Memory.hashedCopies(chain.get(4), pages));
+        other.shutdown();
+        Memory.hashSnapshotPages(chain::get, chain.size(), 5);
+        Memory.installHashedPages(chain::get, chain.size(), 4, made.get());
+        assertTrue(Memory.isHashed(chain.get(4)) && Memory.isHashed(chain.get(5)));
+        long heldAfter = 0;
+        for (int k = 0; k < chain.size(); k++) {
+            heldAfter += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
+            mem.restore(chain.get(k));
+            assertArrayEquals(roots.get(k), mem.merkleRoot(), "root of snapshot " + k);
+        }
+        assertEquals(held, heldAfter, "hashed copies replace the pages wherever they were shared");
+    }
 }

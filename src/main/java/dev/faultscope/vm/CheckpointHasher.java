@@ -1,0 +1,89 @@
+package dev.faultscope.vm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Hashes a cursor's checkpoint pages ahead of time on a background thread, so that a checkpoint's first restore
+ * finds its pages hashed instead of hashing them on the thread that seeks (for a checkpoint of a long run, tens of
+ * fully rewritten pages: milliseconds).
+ *
+ * <p>The background thread only reads frozen pages (the page arrays are copied here on the owner's thread) and
+ * makes new hashed copies; the owner puts them into its checkpoints itself, in {@link #drain}, so the checkpoints
+ * are only ever changed by the thread that drives the cursor. One thread serves every cursor in the JVM, one
+ * batch per cursor at a time.
+ */
+final class CheckpointHasher {
+    private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "checkpoint-hasher");
+        t.setDaemon(true);
+        t.setPriority(Thread.MIN_PRIORITY);
+        return t;
+    });
+
+    /** A snapshot to hash, with its page array as the owner saw it and the step of its checkpoint. */
+    private record Job(long step, Memory.Snapshot snapshot, MemoryPage[] pages) {
+    }
+
+    /** Hashed pages made by the background thread, with the step of their checkpoint. */
+    record Done(long step, Memory.HashedPages pages) {
+    }
+
+    private final Queue<Done> done = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean busy = new AtomicBoolean();
+    /** Set when the owner no longer wants the batch in progress (its checkpoints were thinned out). */
+    private volatile boolean stale;
+
+    /**
+     * Hands the checkpoints not yet hashed to the background thread, unless a batch is still running (the next
+     * call hands over what is left then).
+     */
+    void submit(List<VmState.Checkpoint> checkpoints) {
+        if (busy.get()) {
+            return;
+        }
+        List<Job> jobs = new ArrayList<>();
+        for (VmState.Checkpoint c : checkpoints) {
+            if (!Memory.isHashed(c.memory())) {
+                jobs.add(new Job(c.step(), c.memory(), Memory.pagesOf(c.memory())));
+            }
+        }
+        if (jobs.isEmpty()) {
+            return;
+        }
+        busy.set(true);
+        stale = false;
+        THREAD.execute(() -> {
+            try {
+                for (Job j : jobs) {
+                    if (stale) {
+                        break;
+                    }
+                    done.add(new Done(j.step(), Memory.hashedCopies(j.snapshot(), j.pages())));
+                }
+            } finally {
+                busy.set(false);
+            }
+        });
+    }
+
+    /** Drops the rest of the batch in progress. */
+    void cancel() {
+        stale = true;
+    }
+
+    /** Hashed pages made since the last call; the caller puts them into its checkpoints. */
+    Done poll() {
+        return done.poll();
+    }
+
+    /** True while a batch is being hashed. */
+    boolean busy() {
+        return busy.get();
+    }
+}
