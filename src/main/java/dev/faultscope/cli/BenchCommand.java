@@ -53,6 +53,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--long", description = "bench vm/seek: the bundled benchmark with 500 rounds (about 10^9 steps) instead of 144")
     boolean longProgram;
 
+    @Option(names = "--no-hash-ahead", description = "bench seek: leave checkpoint pages to be hashed on their first restore, not on a background thread after the run")
+    boolean noHashAhead;
+
     @Option(names = "--repeat", defaultValue = "5", converter = OptionValues.PositiveInt.class, description = "plain runs to time (default: ${DEFAULT-VALUE})")
     int repeat;
 
@@ -77,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             case "vm" -> benchVm();
             case "fpp" -> benchFpp();
             case "seek" -> new SeekBench(main.out).run(program != null ? Inputs.read(program) : bundled(),
-                program != null ? program.toString() : "bundled " + bundledName().substring(1), steps);
+                program != null ? program.toString() : "bundled " + bundledName().substring(1), steps, !noHashAhead);
             case "state" -> new StateBench(main.out).run(mib);
             default -> throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm, fpp, seek, state", 2);
         }

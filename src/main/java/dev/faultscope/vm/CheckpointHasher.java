@@ -2,21 +2,20 @@ package dev.faultscope.vm;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * Hashes a cursor's checkpoint pages ahead of time on a background thread, so that a checkpoint's first restore
  * finds its pages hashed instead of hashing them on the thread that seeks (for a checkpoint of a long run, tens of
  * fully rewritten pages: milliseconds).
  *
- * <p>The background thread only reads frozen pages (the page arrays are copied here on the owner's thread) and
- * makes new hashed copies; the owner puts them into its checkpoints itself, in {@link #drain}, so the checkpoints
- * are only ever changed by the thread that drives the cursor. One thread serves every cursor in the JVM, one
- * batch per cursor at a time.
+ * <p>The background thread only reads frozen pages (the page arrays are copied on the owner's thread when the batch
+ * is handed over) and makes new hashed copies; it hands each checkpoint's copies to the owner's {@code install},
+ * which puts them in under the owner's lock, so at most one checkpoint's copies exist beside the pages they
+ * replace. One thread serves every cursor in the JVM, one batch per cursor at a time.
  */
 final class CheckpointHasher {
     private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(r -> {
@@ -34,14 +33,19 @@ final class CheckpointHasher {
     record Done(long step, Memory.HashedPages pages) {
     }
 
-    private final Queue<Done> done = new ConcurrentLinkedQueue<>();
+    private final Consumer<Done> install;
     private final AtomicBoolean busy = new AtomicBoolean();
     /** Set when the owner no longer wants the batch in progress (its checkpoints were thinned out). */
     private volatile boolean stale;
 
+    /** {@code install} is called on the background thread with each checkpoint's hashed pages. */
+    CheckpointHasher(Consumer<Done> install) {
+        this.install = install;
+    }
+
     /**
      * Hands the checkpoints not yet hashed to the background thread, unless a batch is still running (the next
-     * call hands over what is left then).
+     * call hands over what is left then). The caller holds the lock {@code install} takes.
      */
     void submit(List<VmState.Checkpoint> checkpoints) {
         if (busy.get()) {
@@ -64,7 +68,7 @@ final class CheckpointHasher {
                     if (stale) {
                         break;
                     }
-                    done.add(new Done(j.step(), Memory.hashedCopies(j.snapshot(), j.pages())));
+                    install.accept(new Done(j.step(), Memory.hashedCopies(j.snapshot(), j.pages())));
                 }
             } finally {
                 busy.set(false);
@@ -75,11 +79,6 @@ final class CheckpointHasher {
     /** Drops the rest of the batch in progress. */
     void cancel() {
         stale = true;
-    }
-
-    /** Hashed pages made since the last call; the caller puts them into its checkpoints. */
-    Done poll() {
-        return done.poll();
     }
 
     /** True while a batch is being hashed. */

@@ -40,13 +40,16 @@ public final class TraceCursor {
     private final PreimageOracle oracle;
     private long interval;
     private final long checkpointBudget;
-    /** checkpoints.get(k) is the state after k * interval steps. */
+    /**
+     * checkpoints.get(k) is the state after k * interval steps. Changed only under its own lock (by this cursor's
+     * thread, and by the background thread putting in hashed pages; see {@link #hashCheckpointsAhead}).
+     */
     private final List<VmState.Checkpoint> checkpoints = new ArrayList<>();
     /** What each checkpoint holds beyond the one before: its page table and the pages it does not share. */
     private final List<Long> checkpointBytes = new ArrayList<>();
     private final ProgramOutput output = new ProgramOutput();
     private final StepUndoLog undo = new StepUndoLog(UNDO_STEPS);
-    private final CheckpointHasher hasher = new CheckpointHasher();
+    private final CheckpointHasher hasher = new CheckpointHasher(this::installHashedPages);
     /** Whether checkpoint pages are hashed on a background thread once the cursor starts moving about. */
     private boolean hashAhead;
     /** The one state the cursor moves about; checkpoints are restored into it. */
@@ -142,7 +145,7 @@ public final class TraceCursor {
     public void hashCheckpointsAhead(boolean on) {
         hashAhead = on;
         if (on) {
-            hasher.submit(checkpoints);
+            submitForHashing();
         } else {
             hasher.cancel();
         }
@@ -189,8 +192,7 @@ public final class TraceCursor {
             EXECUTED.addAndGet(current.step - from);
         }
         if (hashAhead && current.exited) {
-            installHashedPages();
-            hasher.submit(checkpoints);
+            submitForHashing();
         }
         return current.step - from;
     }
@@ -203,7 +205,6 @@ public final class TraceCursor {
         if (target < firstStep) {
             throw new IllegalArgumentException("step " + target + " is before the run's first step " + firstStep);
         }
-        installHashedPages();
         if (target < current.step && current.step - target <= undo.size()) {
             while (current.step > target && undo.undo(current)) {
                 // each undo is one step back
@@ -212,8 +213,10 @@ public final class TraceCursor {
         if (target < current.step || target - current.step > interval) {
             int k = (int) Math.min((target - firstStep) / interval, checkpoints.size() - 1);
             if (target < current.step || checkpoints.get(k).step() > current.step) {
-                Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), checkpoints.size(), k);
-                checkpoints.get(k).restoreInto(current);
+                synchronized (checkpoints) {
+                    Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), checkpoints.size(), k);
+                    checkpoints.get(k).restoreInto(current);
+                }
                 undo.clear();
                 newEmulator();
             }
@@ -235,14 +238,20 @@ public final class TraceCursor {
             EXECUTED.addAndGet(current.step - from);
         }
         if (hashAhead) {
-            hasher.submit(checkpoints);
+            submitForHashing();
         }
         return current.step;
     }
 
-    /** Puts the pages the background thread has hashed into the checkpoints they belong to, if still kept. */
-    private void installHashedPages() {
-        for (CheckpointHasher.Done d; (d = hasher.poll()) != null; ) {
+    private void submitForHashing() {
+        synchronized (checkpoints) {
+            hasher.submit(checkpoints);
+        }
+    }
+
+    /** Puts pages the background thread has hashed into the checkpoint they belong to, if it is still kept. */
+    private void installHashedPages(CheckpointHasher.Done d) {
+        synchronized (checkpoints) {
             long offset = d.step() - firstStep;
             long k = offset / interval;
             if (offset % interval == 0 && k < checkpoints.size() && checkpoints.get((int) k).memory() == d.pages().snapshot()) {
@@ -283,11 +292,13 @@ public final class TraceCursor {
             furthestStep = s;
         }
         if (s == nextCheckpointStep()) {
-            VmState.Checkpoint c = current.checkpoint();
-            checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
-            checkpoints.add(c);
-            while (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
-                thinCheckpoints(); // once may not be enough: the kept checkpoints now hold the dropped ones' pages
+            synchronized (checkpoints) {
+                VmState.Checkpoint c = current.checkpoint();
+                checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
+                checkpoints.add(c);
+                while (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
+                    thinCheckpoints(); // once may not be enough: the kept checkpoints now hold the dropped ones' pages
+                }
             }
         }
     }
@@ -327,7 +338,9 @@ public final class TraceCursor {
 
     /** True when every checkpoint's pages are hashed (by a restore or ahead of time); for tests. */
     boolean checkpointsHashed() {
-        return checkpoints.stream().allMatch(c -> Memory.isHashed(c.memory()));
+        synchronized (checkpoints) {
+            return checkpoints.stream().allMatch(c -> Memory.isHashed(c.memory()));
+        }
     }
 
     /** Heap the checkpoints hold between them: their page tables and the pages only they keep alive. */
