@@ -53,7 +53,11 @@ class TraceCursorHashAheadTest {
         Arrays.setAll(order, i -> i);
         java.util.Collections.shuffle(Arrays.asList(order), new Random(seed));
         for (int i : order) {
+            long executed = TraceCursor.totalExecuted();
             assertEquals(targets[i], cursor.seek(targets[i]));
+            // From the checkpoint at or below the target, or on from where the cursor was: never more than one interval.
+            assertTrue(TraceCursor.totalExecuted() - executed <= cursor.checkpointInterval(),
+                (TraceCursor.totalExecuted() - executed) + " steps replayed to reach " + targets[i]);
             assertArrayEquals(expected.get(i)[0], cursor.state().witness(), "witness at step " + targets[i]);
             assertArrayEquals(expected.get(i)[1], cursor.state().stateHash(), "state hash at step " + targets[i]);
         }
