@@ -64,11 +64,22 @@ final class CheckpointHasher {
         stale = false;
         THREAD.execute(() -> {
             try {
+                MemoryPage[] previous = new MemoryPage[0];
                 for (Job j : jobs) {
                     if (stale) {
                         break;
                     }
-                    install.accept(new Done(j.step(), Memory.hashedCopies(j.snapshot(), j.pages())));
+                    MemoryPage[] pages = j.pages();
+                    MemoryPage[] asHanded = pages.clone();
+                    // A page the checkpoint before shares (at the same position) was hashed with that one and its copy
+                    // put in both: hashing it again would only make a copy that finds nothing to replace.
+                    for (int i = 0; i < Math.min(pages.length, previous.length); i++) {
+                        if (pages[i] == previous[i]) {
+                            pages[i] = null;
+                        }
+                    }
+                    install.accept(new Done(j.step(), Memory.hashedCopies(j.snapshot(), pages)));
+                    previous = asHanded;
                 }
             } finally {
                 busy.set(false);

@@ -338,7 +338,7 @@ public final class Memory {
 
     /**
      * Hashed copies of the pages of {@code pages} (snapshot {@code snap}'s page array, copied by the thread that
-     * owns the snapshot's chain) that have dirty leaves. Reads only frozen pages and writes only the new copies,
+     * owns the snapshot's chain; null where a page is to be left alone) that have dirty leaves. Reads only frozen pages and writes only the new copies,
      * so another thread may make them while the owner goes on; the owner then calls {@link #installHashedPages}.
      */
     static HashedPages hashedCopies(Snapshot snap, MemoryPage[] pages) {
@@ -349,7 +349,7 @@ public final class Memory {
         MemoryPage[] to = new MemoryPage[pages.length];
         for (int i = 0; i < pages.length; i++) {
             MemoryPage p = pages[i];
-            if (!p.hasDirtyLeaves()) {
+            if (p == null || !p.hasDirtyLeaves()) {
                 continue;
             }
             MemoryPage hashed = new MemoryPage(p, frozen);
