@@ -78,6 +78,7 @@ final class BlockTranslator {
         CompiledBlock block = CACHE.get(key);
         if (block == null) {
             block = define(pc, key.words);
+            block.source = key.words;
             if (CACHE.size() >= MAX_CACHED) {
                 CACHE.clear();
             }
@@ -94,7 +95,7 @@ final class BlockTranslator {
         return Decoder.decode(insn) == Decoder.HILO && ((insn & 0x3F) == 0x1A || (insn & 0x3F) == 0x1B);
     }
 
-    private static boolean isBranch(int op) {
+    static boolean isBranch(int op) {
         return switch (op) {
             case Decoder.JR, Decoder.JALR, Decoder.BLTZ, Decoder.BGEZ, Decoder.BGEZAL, Decoder.J, Decoder.JAL,
                  Decoder.BEQ, Decoder.BNE, Decoder.BLEZ, Decoder.BGTZ, Decoder.BNEVER -> true;

@@ -11,9 +11,24 @@ abstract class CompiledBlock {
 
     /** The most instructions one run executes. */
     final int length;
+    /** The words it was translated from, set once before the block is shared. */
+    int[] source;
 
     protected CompiledBlock(int length) {
         this.length = length;
+    }
+
+    /** The address right after the block when it ends without a branch (and always runs to its end), else -1. */
+    final int fallThrough(int pc) {
+        int n = source.length;
+        boolean endsInBranch = n >= 2 && BlockTranslator.isBranch(Decoder.decode(source[n - 2]));
+        return endsInBranch ? -1 : pc + 4 * n;
+    }
+
+    /** True when {@code words} still hold, from {@code pc}'s word on, the instructions this block was made from. */
+    final boolean translates(int[] words, int pc) {
+        int first = (pc >>> 2) & (MemoryPage.WORDS - 1);
+        return java.util.Arrays.equals(source, 0, source.length, words, first, first + source.length);
     }
 
     /**
