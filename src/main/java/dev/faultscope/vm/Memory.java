@@ -338,8 +338,9 @@ public final class Memory {
 
     /**
      * Hashed copies of the pages of {@code pages} (snapshot {@code snap}'s page array, copied by the thread that
-     * owns the snapshot's chain; null where a page is to be left alone) that have dirty leaves. Reads only frozen pages and writes only the new copies,
-     * so another thread may make them while the owner goes on; the owner then calls {@link #installHashedPages}.
+     * owns the snapshot's chain; null where a page is to be left alone) that have dirty leaves. Reads only frozen
+     * pages and writes only the new copies, so another thread may make them while the owner goes on; the owner then
+     * calls {@link #installHashedPages}.
      */
     static HashedPages hashedCopies(Snapshot snap, MemoryPage[] pages) {
         int frozen = EPOCHS.incrementAndGet();
