@@ -32,9 +32,11 @@ import java.util.List;
     "  --repeat passes over them: each pass's rate and time per run (the first includes warm-up), steps per",
     "  transition, and the share of steps spent in Keccak.",
     "bench seek: a trace cursor over one run of the benchmark (or --program, at most --steps): seek and step-back times, checkpoint memory.",
+    "  --long (vm, seek): the same benchmark built with 500 rounds, about 10^9 steps, instead of 144 (3 x 10^8).",
     "bench state: a state of --mib MiB of memory: merkle root, save and load times, peak heap."})
 final class BenchCommand implements Callable<Integer> {
     static final String BUNDLED_PROGRAM = "/programs/bench.elf";
+    static final String BUNDLED_LONG_PROGRAM = "/programs/bench-long.elf";
 
     @ParentCommand
     Main main;
@@ -47,6 +49,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--program", description = "a MIPS32 ELF to run instead of the bundled benchmark")
     Path program;
+
+    @Option(names = "--long", description = "bench vm/seek: the bundled benchmark with 500 rounds (about 10^9 steps) instead of 144")
+    boolean longProgram;
+
+    @Option(names = "--no-hash-ahead", description = "bench seek: leave checkpoint pages to be hashed on their first restore, not on a background thread after the run")
+    boolean noHashAhead;
 
     @Option(names = "--repeat", defaultValue = "5", converter = OptionValues.PositiveInt.class, description = "bench vm: plain runs to time; bench fpp: passes over the transitions (default: ${DEFAULT-VALUE})")
     int repeat;
@@ -65,11 +73,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (longProgram && program != null) {
+            throw new Main.CommandFailure("--long and --program: choose one program", 2);
+        }
         switch (what) {
             case "vm" -> benchVm();
             case "fpp" -> benchFpp();
             case "seek" -> new SeekBench(main.out).run(program != null ? Inputs.read(program) : bundled(),
-                program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1), steps);
+                program != null ? program.toString() : "bundled " + bundledName().substring(1), steps, !noHashAhead);
             case "state" -> new StateBench(main.out).run(mib);
             default -> throw new Main.CommandFailure("unknown benchmark '" + what + "'; available: vm, fpp, seek, state", 2);
         }
@@ -145,7 +156,7 @@ final class BenchCommand implements Callable<Integer> {
         if (program != null) {
             dev.faultscope.io.ElfFiles.load(program, elf); // refuses a bad --program by name before timing anything
         }
-        String name = program != null ? program.toString() : "bundled " + BUNDLED_PROGRAM.substring(1);
+        String name = program != null ? program.toString() : "bundled " + bundledName().substring(1);
         main.out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
 
         List<Double> rates = new ArrayList<>();
@@ -211,10 +222,14 @@ final class BenchCommand implements Callable<Integer> {
             vmBest / 1e6, qemuBest / 1e6, qemuBest / vmBest);
     }
 
-    private static byte[] bundled() {
-        try (InputStream in = BenchCommand.class.getResourceAsStream(BUNDLED_PROGRAM)) {
+    private String bundledName() {
+        return longProgram ? BUNDLED_LONG_PROGRAM : BUNDLED_PROGRAM;
+    }
+
+    private byte[] bundled() {
+        try (InputStream in = BenchCommand.class.getResourceAsStream(bundledName())) {
             if (in == null) {
-                throw new IllegalStateException("the bundled benchmark " + BUNDLED_PROGRAM + " is missing from the build");
+                throw new IllegalStateException("the bundled benchmark " + bundledName() + " is missing from the build");
             }
             return in.readAllBytes();
         } catch (IOException e) {
