@@ -108,17 +108,19 @@ final class BenchCommand implements Callable<Integer> {
             steps.clear();
             List<Double> millis = new ArrayList<>();
             long passNanos = 0;
-            long cpu0 = threads.getCurrentThreadCpuTime();
+            long cpuNanos = 0;
             for (FppInputs inputs : transitions) {
                 VmState state = FaultProofProgram.load().state();
+                long cpu0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 new Mips32Emulator(state, host.lazyStore(inputs)).run(Long.MAX_VALUE);
                 long nanos = System.nanoTime() - t0;
+                cpuNanos += threads.getCurrentThreadCpuTime() - cpu0;
                 passNanos += nanos;
                 millis.add(nanos / 1e6);
                 steps.add(state.step());
             }
-            double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
+            double cpuSeconds = cpuNanos / 1e9;
             long total = steps.stream().mapToLong(Long::longValue).sum();
             Collections.sort(millis);
             double rate = total / (passNanos / 1e9);
