@@ -71,6 +71,9 @@ run_clean() {
 
 mips_build resources/programs/bench.elf src/bench/mips/bench.c
 run_clean resources/programs/bench.elf resources/programs/bench
+# The same benchmark run longer (about 10^9 steps), for `bench seek` over a run of that length.
+mips_build resources/programs/bench-long.elf src/bench/mips/bench.c -DROUNDS=500
+run_clean resources/programs/bench-long.elf resources/programs/bench-long
 
 mips_build samples/programs/hello.elf samples/programs/hello.c
 run_clean samples/programs/hello.elf samples/programs/hello

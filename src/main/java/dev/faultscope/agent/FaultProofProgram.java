@@ -1,6 +1,8 @@
 package dev.faultscope.agent;
 
 import dev.faultscope.crypto.Keccak256;
+import dev.faultscope.vm.Symbols;
+import dev.faultscope.vm.VmState;
 import dev.faultscope.vm.elf.ElfLoader;
 import dev.faultscope.vm.elf.LoadedProgram;
 
@@ -42,13 +44,35 @@ public final class FaultProofProgram {
         return Keccak256.hash(elf());
     }
 
-    /** A fresh initial state with the program's symbols. */
+    /**
+     * A fresh initial state with the program's symbols. Its pages are shared copy-on-write with one hashed
+     * initial state kept for the JVM's life: every subgame runs the program from here, and shared code pages
+     * keep what the emulator decoded and translated from them, so later runs start at full speed instead of
+     * warming up again.
+     */
     public static LoadedProgram load() {
-        return ElfLoader.load(elf());
+        Initial initial = Initial.INSTANCE;
+        return new LoadedProgram(initial.state.restore(), initial.symbols);
     }
 
     /** The state hash of the initial state (status byte 3, unfinished). */
     public static byte[] absolutePrestate() {
-        return load().state().stateHash();
+        return Initial.INSTANCE.stateHash.clone();
+    }
+
+    /** The initial state, loaded from the ELF and hashed once, on first use. */
+    private static final class Initial {
+        static final Initial INSTANCE = new Initial(ElfLoader.load(elf()));
+
+        final VmState.Checkpoint state;
+        final Symbols symbols;
+        final byte[] stateHash;
+
+        private Initial(LoadedProgram program) {
+            // Hashing first leaves every shared page clean, so no later root touches them.
+            stateHash = program.state().stateHash();
+            state = program.state().checkpoint();
+            symbols = program.symbols();
+        }
     }
 }

@@ -21,7 +21,7 @@ final class SeekBench {
         this.out = out;
     }
 
-    void run(byte[] elf, String name, long maxSteps) {
+    void run(byte[] elf, String name, long maxSteps, boolean hashAhead) {
         VmState initial = ElfLoader.load(elf).state();
         long heapBefore = usedHeapAfterGc();
         TraceCursor cursor = new TraceCursor(initial, PreimageOracle.NONE);
@@ -30,14 +30,35 @@ final class SeekBench {
         long steps = cursor.run(maxSteps, null);
         double runSeconds = (System.nanoTime() - t0) / 1e9;
         double runCpu = (cpu() - cpu0) / 1e9;
-        long heapAfter = usedHeapAfterGc();
-        out.printf("program: %s; java %s; %d cores%n", name, Runtime.version(), Runtime.getRuntime().availableProcessors());
+        out.printf("program: %s; java %s; %d cores; load average %.2f%n", name, Runtime.version(),
+            Runtime.getRuntime().availableProcessors(), loadAverage());
         out.printf("first run: %,d steps in %.2f s, %.2f s CPU (%.1f M steps/s through the cursor; %.1f M per CPU second)%n",
             steps, runSeconds, runCpu, steps / runSeconds / 1e6, steps / runCpu / 1e6);
+        if (hashAhead) {
+            // As the workbench does: checkpoint pages are hashed on a background thread once the run is through.
+            long p0 = processCpu();
+            long h0 = System.nanoTime();
+            cursor.hashCheckpointsAhead(true);
+            while (cursor.hashingAhead()) {
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            out.printf("checkpoint pages hashed ahead on a background thread: %.2f s (%.2f s CPU of the process)%n",
+                (System.nanoTime() - h0) / 1e9, (processCpu() - p0) / 1e9);
+        } else {
+            out.println("checkpoint pages not hashed ahead: each checkpoint's first restore hashes its pages");
+        }
+        long heapAfter = usedHeapAfterGc();
         double mib = (heapAfter - heapBefore) / (1024.0 * 1024.0);
-        out.printf("checkpoints: %d, every %,d steps; heap they hold: %.1f MiB measured, %.1f MiB counted by the cursor (%.1f MiB per 10^8 steps)%n",
+        out.printf("checkpoints: %d, every %,d steps; heap they hold: %.1f MiB measured, %.1f MiB counted by the cursor (%.1f MiB per 10^8 steps); budget %.0f MiB%n",
             cursor.checkpointCount(), cursor.checkpointInterval(), mib, cursor.checkpointMemory() / (1024.0 * 1024.0),
-            steps == 0 ? 0 : mib * 1e8 / steps);
+            steps == 0 ? 0 : mib * 1e8 / steps, TraceCursor.DEFAULT_CHECKPOINT_BUDGET / (1024.0 * 1024.0));
+        byte[] printed = cursor.output().upTo(cursor.step(), 1);
+        out.printf("program output: %s%n", new String(printed, java.nio.charset.StandardCharsets.UTF_8).strip());
 
         Random rnd = new Random(42);
         int seeks = 200;
@@ -77,6 +98,7 @@ final class SeekBench {
         }
         out.printf("step back (%d places after a seek, %d steps back from each): %s (CPU: %s)%n", places, backs,
             summary(Arrays.copyOf(backMs, n)), summary(Arrays.copyOf(backCpu, n)));
+        out.printf("load average at the end: %.2f%n", loadAverage());
     }
 
     private static String summary(double[] ms) {
@@ -87,6 +109,15 @@ final class SeekBench {
         Arrays.sort(sorted);
         return String.format("median %.3f ms, 99th percentile %.3f ms, max %.3f ms", sorted[sorted.length / 2],
             sorted[Math.min(sorted.length - 1, (int) (sorted.length * 0.99))], sorted[sorted.length - 1]);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static long processCpu() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+            ? os.getProcessCpuTime() : 0;
     }
 
     private static long cpu() {

@@ -32,10 +32,16 @@ final class BlockTranslator {
     private static final String OPS = Type.getInternalName(BlockOps.class);
     private static final String BASE = Type.getInternalName(CompiledBlock.class);
     private static final String NAME = BASE.substring(0, BASE.lastIndexOf('/') + 1) + "TranslatedBlock";
-    /** Locals: 0 this, 1 registers, 2 memory, 3 state, 4 address, 5 next pc, 5 + k register k (k = 1..31). */
-    private static final int ADDR = 4;
-    private static final int TARGET = 5;
-    private static final int REGS = 5;
+    /**
+     * Locals: 0 this, 1 registers, 2 memory, 3 state, 4 the most steps to run, 5 address, 6 next pc, 6 + k register k
+     * (k = 1..31), 38 steps run so far, 39-40 the result of an early exit.
+     */
+    private static final int BUDGET = 4;
+    private static final int ADDR = 5;
+    private static final int TARGET = 6;
+    private static final int REGS = 6;
+    private static final int STEPS = REGS + 32;
+    private static final int RESULT = STEPS + 1;
 
     private BlockTranslator() {
     }
@@ -66,7 +72,9 @@ final class BlockTranslator {
                 && !isDivision(page.words[end + 1])) {
                 end += 2;
                 n += 2;
-                break;
+                if (!isConditional(op)) {
+                    break; // past a jump or call, code is reached only from elsewhere
+                }
             } else {
                 break;
             }
@@ -78,6 +86,7 @@ final class BlockTranslator {
         CompiledBlock block = CACHE.get(key);
         if (block == null) {
             block = define(pc, key.words);
+            block.source = key.words;
             if (CACHE.size() >= MAX_CACHED) {
                 CACHE.clear();
             }
@@ -94,7 +103,15 @@ final class BlockTranslator {
         return Decoder.decode(insn) == Decoder.HILO && ((insn & 0x3F) == 0x1A || (insn & 0x3F) == 0x1B);
     }
 
-    private static boolean isBranch(int op) {
+    /** Branches whose fall-through can stay in the block: neither jumps nor calls. */
+    private static boolean isConditional(int op) {
+        return switch (op) {
+            case Decoder.BLTZ, Decoder.BGEZ, Decoder.BEQ, Decoder.BNE, Decoder.BLEZ, Decoder.BGTZ, Decoder.BNEVER -> true;
+            default -> false;
+        };
+    }
+
+    static boolean isBranch(int op) {
         return switch (op) {
             case Decoder.JR, Decoder.JALR, Decoder.BLTZ, Decoder.BGEZ, Decoder.BGEZAL, Decoder.J, Decoder.JAL,
                  Decoder.BEQ, Decoder.BNE, Decoder.BLEZ, Decoder.BGTZ, Decoder.BNEVER -> true;
@@ -108,12 +125,11 @@ final class BlockTranslator {
         MethodVisitor init = cw.visitMethod(0, "<init>", "()V", null, null);
         init.visitCode();
         init.visitVarInsn(Opcodes.ALOAD, 0);
-        pushInt(init, words.length);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "(I)V", false);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, BASE, "<init>", "()V", false);
         init.visitInsn(Opcodes.RETURN);
         init.visitMaxs(0, 0);
         init.visitEnd();
-        MethodVisitor mv = cw.visitMethod(0, "run", "([IL" + MEMORY + ";L" + STATE + ";)J", null, null);
+        MethodVisitor mv = cw.visitMethod(0, "run", "([IL" + MEMORY + ";L" + STATE + ";I)J", null, null);
         mv.visitCode();
         new Emitter(mv, pc, words).emit();
         mv.visitMaxs(0, 0);
@@ -135,6 +151,11 @@ final class BlockTranslator {
         /** Registers the block reads or writes (loaded into locals on entry) and writes (stored back on exit). */
         private int used;
         private int written;
+        /** Where control can enter, by instruction index; null elsewhere. */
+        private Label[] labels;
+        /** Index of the label starting the segment being written: exits count their steps from there. */
+        private int segmentStart;
+        private final Label sharedExit = new Label();
 
         Emitter(MethodVisitor mv, int pc0, int[] words) {
             this.mv = mv;
@@ -143,6 +164,7 @@ final class BlockTranslator {
         }
 
         void emit() {
+            findLabels();
             for (int insn : words) {
                 int op = Decoder.decode(insn);
                 int rs = 1 << ((insn >>> 21) & 31);
@@ -172,36 +194,167 @@ final class BlockTranslator {
                     mv.visitVarInsn(Opcodes.ISTORE, REGS + k);
                 }
             }
+            mv.visitInsn(Opcodes.ICONST_0);
+            mv.visitVarInsn(Opcodes.ISTORE, STEPS);
             int n = words.length;
-            boolean endsInBranch = n >= 2 && isBranch(Decoder.decode(words[n - 2]));
-            int bodyEnd = endsInBranch ? n - 2 : n;
-            for (int i = 0; i < bodyEnd; i++) {
-                body(i, false);
+            boolean flowsIn = true;
+            for (int i = 0; i < n; i++) {
+                if (labels[i] != null) {
+                    if (flowsIn && i > 0) {
+                        addSteps(i - segmentStart);
+                    }
+                    mv.visitLabel(labels[i]);
+                    segmentStart = i;
+                    // Enough steps left for this whole segment? Otherwise the caller goes on from here.
+                    Label enough = new Label();
+                    mv.visitVarInsn(Opcodes.ILOAD, STEPS);
+                    pushInt(mv, segmentLength(i));
+                    mv.visitInsn(Opcodes.IADD);
+                    mv.visitVarInsn(Opcodes.ILOAD, BUDGET);
+                    mv.visitJumpInsn(Opcodes.IF_ICMPLE, enough);
+                    exit(0, pc0 + 4 * i, 0);
+                    mv.visitLabel(enough);
+                    flowsIn = true;
+                }
+                int op = Decoder.decode(words[i]);
+                if (!isBranch(op)) {
+                    body(i, false);
+                    continue;
+                }
+                branch(i);
+                body(i + 1, true);
+                addSteps(i + 2 - segmentStart);
+                int target = internalTarget(i);
+                if (target >= 0) {
+                    mv.visitVarInsn(Opcodes.ILOAD, TARGET);
+                    pushInt(mv, pc0 + 4 * target);
+                    mv.visitJumpInsn(Opcodes.IF_ICMPEQ, labels[target]);
+                }
+                if (i + 2 < n && isConditional(op)) {
+                    mv.visitVarInsn(Opcodes.ILOAD, TARGET);
+                    pushInt(mv, pc0 + 4 * (i + 2));
+                    mv.visitJumpInsn(Opcodes.IF_ICMPEQ, labels[i + 2]);
+                }
+                exitToTarget(0, 0);
+                flowsIn = false;
+                i++;
             }
-            if (endsInBranch) {
-                branch(n - 2);
-                body(n - 1, true);
-                exitToTarget(n, 0);
-            } else {
-                exitTo(n, pc0 + 4 * n, 0);
+            if (flowsIn) {
+                addSteps(n - segmentStart);
+                exit(0, pc0 + 4 * n, 0);
             }
-        }
-
-        private void exitTo(int steps, int pc, long flags) {
+            mv.visitLabel(sharedExit);
             writeBack();
-            mv.visitLdcInsn(((long) steps << 32) | (pc & 0xFFFFFFFFL) | flags);
+            mv.visitVarInsn(Opcodes.LLOAD, RESULT);
             mv.visitInsn(Opcodes.LRETURN);
         }
 
-        private void exitToTarget(int steps, long flags) {
-            writeBack();
+        /**
+         * Labels where control can enter from elsewhere in the block: its start, and the targets and fall-throughs
+         * of its branches that lie inside it (never a delay slot, whose code here is tied to its branch).
+         */
+        private void findLabels() {
+            int n = words.length;
+            labels = new Label[n];
+            boolean[] delaySlot = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                if (isBranch(Decoder.decode(words[i])) && i + 1 < n) {
+                    delaySlot[i + 1] = true;
+                    i++;
+                }
+            }
+            labels[0] = new Label();
+            for (int i = 0; i < n; i++) {
+                int op = Decoder.decode(words[i]);
+                if (!isBranch(op)) {
+                    continue;
+                }
+                int t = targetIndex(i);
+                if (t >= 0 && t < n && !delaySlot[t]) {
+                    labels[t] = labels[t] == null ? new Label() : labels[t];
+                }
+                if (isConditional(op) && i + 2 < n) {
+                    labels[i + 2] = labels[i + 2] == null ? new Label() : labels[i + 2];
+                }
+                i++;
+            }
+        }
+
+        /** Index in the block of the fixed target of the branch at i, or -1 (a register jump, or outside). */
+        private int targetIndex(int i) {
+            int insn = words[i];
+            int pc = pc0 + 4 * i;
+            int target = switch (Decoder.decode(insn)) {
+                case Decoder.BEQ, Decoder.BNE, Decoder.BLTZ, Decoder.BGEZ, Decoder.BLEZ, Decoder.BGTZ -> pc + 4 + ((short) insn << 2);
+                case Decoder.J -> ((pc + 4) & 0xF0000000) | ((insn & 0x03FFFFFF) << 2);
+                default -> pc0 - 4; // calls leave the block: the callee's return comes back through the caller
+            };
+            int index = (target - pc0) >> 2;
+            return target - pc0 >= 0 && index < words.length ? index : -1;
+        }
+
+        private int internalTarget(int i) {
+            int t = targetIndex(i);
+            return t >= 0 && labels[t] != null ? t : -1;
+        }
+
+        /** Instructions from label i to the next label or the end of the segment's branch, whichever comes first. */
+        private int segmentLength(int i) {
+            int j = i;
+            while (j < words.length) {
+                if (j > i && labels[j] != null) {
+                    break;
+                }
+                if (isBranch(Decoder.decode(words[j]))) {
+                    j += 2;
+                    break;
+                }
+                j++;
+            }
+            return Math.min(j, words.length) - i;
+        }
+
+        private void addSteps(int k) {
+            mv.visitIincInsn(STEPS, k);
+        }
+
+        /** Pushes the steps run so far plus {@code k}, shifted into bits 32..62 of the result. */
+        private void pushSteps(int k) {
+            mv.visitVarInsn(Opcodes.ILOAD, STEPS);
+            pushInt(mv, k);
+            mv.visitInsn(Opcodes.IADD);
+            mv.visitInsn(Opcodes.I2L);
+            pushInt(mv, 32);
+            mv.visitInsn(Opcodes.LSHL);
+        }
+
+        /** Leaves the block after {@code k} more steps of the current segment, to {@code pc}. */
+        private void exit(int k, int pc, long flags) {
+            pushSteps(k);
+            mv.visitLdcInsn((pc & 0xFFFFFFFFL) | flags);
+            mv.visitInsn(Opcodes.LOR);
+            jumpToSharedExit();
+        }
+
+        /** Leaves the block after {@code k} more steps of the current segment, to the branch's target. */
+        private void exitToTarget(int k, long flags) {
+            pushSteps(k);
             mv.visitVarInsn(Opcodes.ILOAD, TARGET);
             mv.visitInsn(Opcodes.I2L);
             mv.visitLdcInsn(0xFFFFFFFFL);
             mv.visitInsn(Opcodes.LAND);
-            mv.visitLdcInsn(((long) steps << 32) | flags);
             mv.visitInsn(Opcodes.LOR);
-            mv.visitInsn(Opcodes.LRETURN);
+            if (flags != 0) {
+                mv.visitLdcInsn(flags);
+                mv.visitInsn(Opcodes.LOR);
+            }
+            jumpToSharedExit();
+        }
+
+        /** Every exit goes through one copy of the code storing the registers back. */
+        private void jumpToSharedExit() {
+            mv.visitVarInsn(Opcodes.LSTORE, RESULT);
+            mv.visitJumpInsn(Opcodes.GOTO, sharedExit);
         }
 
         private void writeBack() {
@@ -312,7 +465,7 @@ final class BlockTranslator {
                         Label nonZero = new Label();
                         read(rt);
                         mv.visitJumpInsn(Opcodes.IFNE, nonZero);
-                        exitTo(i, pc0 + 4 * i, 0);
+                        exit(i - segmentStart, pc0 + 4 * i, 0);
                         mv.visitLabel(nonZero);
                     }
                     mv.visitVarInsn(Opcodes.ALOAD, 3);
@@ -378,9 +531,9 @@ final class BlockTranslator {
                     pushInt(mv, pc0 & 0xFFFFF000);
                     mv.visitJumpInsn(Opcodes.IF_ICMPNE, other);
                     if (delaySlot) {
-                        exitToTarget(i + 1, CompiledBlock.WROTE_OWN_PAGE);
+                        exitToTarget(i + 1 - segmentStart, CompiledBlock.WROTE_OWN_PAGE);
                     } else {
-                        exitTo(i + 1, pc0 + 4 * (i + 1), CompiledBlock.WROTE_OWN_PAGE);
+                        exit(i + 1 - segmentStart, pc0 + 4 * (i + 1), CompiledBlock.WROTE_OWN_PAGE);
                     }
                     mv.visitLabel(other);
                 }

@@ -386,27 +386,75 @@ public final class Memory {
      */
     static void hashSnapshotPages(IntFunction<Snapshot> chain, int size, int k) {
         Snapshot snap = chain.apply(k);
-        if (snap.hashed) {
-            return;
+        if (!snap.hashed) {
+            installHashedPages(chain, size, k, hashedCopies(snap, snap.pages.clone()));
         }
+    }
+
+    /**
+     * Hashed copies of the pages of {@code pages} (snapshot {@code snap}'s page array, copied by the thread that
+     * owns the snapshot's chain; null where a page is to be left alone) that have dirty leaves. Reads only frozen
+     * pages and writes only the new copies, so another thread may make them while the owner goes on; the owner then
+     * calls {@link #installHashedPages}.
+     */
+    static HashedPages hashedCopies(Snapshot snap, MemoryPage[] pages) {
         int frozen = EPOCHS.incrementAndGet();
-        for (int i = 0; i < snap.pages.length; i++) {
-            MemoryPage p = snap.pages[i];
-            if (!p.hasDirtyLeaves()) {
+        int n = 0;
+        int[] at = new int[pages.length];
+        MemoryPage[] from = new MemoryPage[pages.length];
+        MemoryPage[] to = new MemoryPage[pages.length];
+        for (int i = 0; i < pages.length; i++) {
+            MemoryPage p = pages[i];
+            if (p == null || !p.hasDirtyLeaves()) {
                 continue;
             }
             MemoryPage hashed = new MemoryPage(p, frozen);
             hashDirtyLeaves(hashed, KECCAKS.get(), LEAF_LANES.get(), 0);
+            at[n] = i;
+            from[n] = p;
+            to[n++] = hashed;
+        }
+        return new HashedPages(snap, Arrays.copyOf(at, n), Arrays.copyOf(from, n), Arrays.copyOf(to, n));
+    }
+
+    /** Hashed copies of some of a snapshot's pages: {@code to[j]} replaces {@code from[j]}, at position {@code at[j]}. */
+    record HashedPages(Snapshot snapshot, int[] at, MemoryPage[] from, MemoryPage[] to) {
+    }
+
+    /**
+     * Puts hashed copies in place of their pages in snapshot {@code k} of a chain and in every neighbour sharing
+     * them. A copy whose page is no longer there (another copy took its place first) is dropped.
+     */
+    static void installHashedPages(IntFunction<Snapshot> chain, int size, int k, HashedPages hashed) {
+        Snapshot snap = chain.apply(k);
+        for (int j = 0; j < hashed.at.length; j++) {
+            int i = hashed.at[j];
+            MemoryPage p = hashed.from[j];
+            MemoryPage copy = hashed.to[j];
             int pi = snap.indices[i];
             // A page stays at its index from one copy to the next, so the snapshots sharing it are k's neighbours.
-            for (int j = k; j >= 0 && chain.apply(j).swap(i, pi, p, hashed); j--) {
+            for (int m = k; m >= 0 && chain.apply(m).swap(i, pi, p, copy); m--) {
                 // swapped
             }
-            for (int j = k + 1; j < size && chain.apply(j).swap(i, pi, p, hashed); j++) {
+            for (int m = k + 1; m < size && chain.apply(m).swap(i, pi, p, copy); m++) {
                 // swapped
             }
         }
-        snap.hashed = true;
+        boolean all = true;
+        for (MemoryPage p : snap.pages) {
+            all &= !p.hasDirtyLeaves();
+        }
+        snap.hashed = all;
+    }
+
+    /** Whether every page of the snapshot has its nodes up to date (see {@link #hashSnapshotPages}). */
+    static boolean isHashed(Snapshot snap) {
+        return snap.hashed;
+    }
+
+    /** The snapshot's page array as it is now, for {@link #hashedCopies} on another thread. */
+    static MemoryPage[] pagesOf(Snapshot snap) {
+        return snap.pages.clone();
     }
 
     public Memory copy() {

@@ -67,10 +67,15 @@ public final class Mips32Emulator {
 
     /** Marks the cached code page as absent; no page base has bit 2 set, so the fetch test always fails. */
     private static final int NO_PAGE = 4;
-    private static final int HEAT_MASK = 4095;
-    /** Times each branch target was reached, by address hashed into a small table (collisions only blur it). */
-    private final int[] heat = new int[HEAT_MASK + 1];
-    /** A branch target reached this many times is translated to bytecode ({@link BlockTranslator}); 0 never. */
+    /** The most steps one call of a translated block may run (its result has 31 bits for them). */
+    private static final long MAX_BLOCK_BUDGET = 1 << 30;
+    /** Never a fetched pc (those are aligned): no branch target is waiting to be counted. */
+    private static final int NO_TARGET = 1;
+    /**
+     * A branch target reached this many times ({@link PageCode#heat}) is translated to bytecode
+     * ({@link BlockTranslator}); 0 never. Translating and compiling a block costs milliseconds of CPU, what
+     * interpreting it a few thousand times costs, so only code that runs that often gains.
+     */
     private int translateAfter = 64;
 
     /** Steps run in translated blocks, for tests and benchmarks. */
@@ -80,28 +85,42 @@ public final class Mips32Emulator {
         return translatedSteps;
     }
 
-    /** How often a branch target is reached before its block is translated; 0 turns translation off. */
+    /** Blocks the translator thread made for this emulator, installed by {@link #runFast} between instructions. */
+    private final TranslationInbox inbox = new TranslationInbox();
+    private boolean translateInPlace;
+
+    /** For tests: how often a branch target is reached before its block is translated; 0 turns translation off. */
     void translateAfter(int times) {
         this.translateAfter = times <= 0 ? -1 : times;
     }
 
-    /** Translates the block at {@code target}, if its page exists and still takes translations. */
+    /** For tests: translate on the calling thread at once, so which steps run translated does not depend on timing. */
+    void translateInPlace() {
+        this.translateInPlace = true;
+    }
+
+    /** Asks for the block at {@code target} to be translated, if its page still takes translations. */
     private void translate(int target) {
-        MemoryPage p = (target & 3) == 0 ? mem.pageAt(target) : null;
-        if (p == null) {
-            return;
-        }
+        MemoryPage p = mem.pageAt(target);
         PageCode code = p.code;
-        if (code == null) {
-            code = new PageCode();
-            p.code = code;
-        }
+        int wi = (target >>> 2) & (MemoryPage.WORDS - 1);
         if (!code.translatable()) {
             return;
         }
-        TranslatorThread.translate(p, target);
-        // Far below the threshold: a block is not looked for again soon (it may be dropped by a write, or untranslatable).
-        heat[(target >>> 2) & HEAT_MASK] = -64 * translateAfter;
+        if (translateInPlace) {
+            CompiledBlock block = BlockTranslator.translate(p, target);
+            if (block != null) {
+                if (code.blocks == null) {
+                    code.blocks = new CompiledBlock[MemoryPage.WORDS];
+                }
+                TranslationInbox.install(p, target, block);
+            }
+            code.heat[wi] = -64 * translateAfter; // not looked for again soon (it may be untranslatable)
+        } else {
+            // Asked again if no block has come after a few times as many arrivals: it may have come back after
+            // this emulator stopped, been dropped by a full queue, or its page may have been written meanwhile.
+            code.heat[wi] = TranslatorThread.request(inbox, p, target) ? -3 * translateAfter : 0;
+        }
     }
 
     /**
@@ -123,9 +142,9 @@ public final class Mips32Emulator {
         int[] words = null;
         byte[] decoded = null;
         CompiledBlock[] blocks = null;
-        boolean afterBlock = false;
+        int[] heat = null;
+        int countAt = NO_TARGET;
         long blockSteps = 0;
-        final int[] heat = this.heat;
         while (done < maxSteps) {
             slow:
             {
@@ -143,14 +162,15 @@ public final class Mips32Emulator {
                     }
                     decoded = code.ops;
                     blocks = code.blocks;
+                    heat = code.heat;
                 }
                 int wi = (pc >>> 2) & (MemoryPage.WORDS - 1);
                 if (blocks != null) {
                     CompiledBlock block = blocks[wi];
-                    if (block != null && nextPC == pc + 4 && maxSteps - done >= block.length) {
-                        long result = block.run(r, mem, s);
+                    if (block != null && nextPC == pc + 4) {
+                        long result = block.run(r, mem, s, (int) Math.min(maxSteps - done, MAX_BLOCK_BUDGET));
                         int ran = (int) (result >>> 32) & 0x7FFFFFFF;
-                        if (ran != 0) { // 0: it starts with a division by zero, which the code below reports
+                        if (ran != 0) { // 0: too few steps left for it, or a division by zero first: stepped below
                             done += ran;
                             blockSteps += ran;
                             pc = (int) result;
@@ -158,15 +178,15 @@ public final class Mips32Emulator {
                             if (result < 0) {
                                 codeBase = NO_PAGE; // it wrote into its own page, which may have been copied
                             }
-                            afterBlock = true;
+                            countAt = pc;
                             continue;
                         }
                     }
                 }
-                if (afterBlock) {
-                    // A block left to code that has none (a branch's fall-through, say): count it like a branch target.
-                    afterBlock = false;
-                    if (nextPC == pc + 4 && ++heat[(pc >>> 2) & HEAT_MASK] == translateAfter) {
+                if (pc == countAt) {
+                    // A branch target, or where a block left to code that has none (a branch's fall-through, say).
+                    countAt = NO_TARGET;
+                    if (nextPC == pc + 4 && ++heat[wi] == translateAfter) {
                         translate(pc);
                         codeBase = NO_PAGE;
                         continue;
@@ -401,8 +421,9 @@ public final class Mips32Emulator {
                         nextPC = taken ? pc + 4 + ((short) insn << 2) : pc + 8;
                         pc += 4;
                         done++;
-                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
-                            translate(nextPC);
+                        countAt = nextPC;
+                        if (inbox.hasBlocks()) {
+                            inbox.install();
                             codeBase = NO_PAGE;
                         }
                         continue;
@@ -418,8 +439,9 @@ public final class Mips32Emulator {
                         nextPC = (nextPC & 0xF0000000) | ((insn & 0x03FFFFFF) << 2);
                         pc += 4;
                         done++;
-                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
-                            translate(nextPC);
+                        countAt = nextPC;
+                        if (inbox.hasBlocks()) {
+                            inbox.install();
                             codeBase = NO_PAGE;
                         }
                         continue;
@@ -437,8 +459,9 @@ public final class Mips32Emulator {
                         nextPC = target;
                         pc += 4;
                         done++;
-                        if (++heat[(nextPC >>> 2) & HEAT_MASK] == translateAfter) {
-                            translate(nextPC);
+                        countAt = nextPC;
+                        if (inbox.hasBlocks()) {
+                            inbox.install();
                             codeBase = NO_PAGE;
                         }
                         continue;

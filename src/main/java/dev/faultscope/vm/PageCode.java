@@ -10,6 +10,11 @@ final class PageCode {
     private static final int MAX_INVALIDATIONS = 16;
 
     final byte[] ops = new byte[MemoryPage.WORDS];
+    /**
+     * Times each word was reached untranslated as a branch target or a block's exit. Kept with the page, so a
+     * program loaded again from shared pages (the fault proof program, once per run) goes on counting.
+     */
+    final int[] heat = new int[MemoryPage.WORDS];
     /** Translated blocks by the word they start at; null until the first. */
     CompiledBlock[] blocks;
     private int invalidations;

@@ -21,8 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class TraceCursor {
     public static final long DEFAULT_INTERVAL = 1L << 16;
-    /** Heap the checkpoints of one cursor may hold before they are thinned out. */
-    public static final long DEFAULT_CHECKPOINT_BUDGET = 256L << 20;
+    /**
+     * Heap the checkpoints of one cursor may hold before they are thinned out: 512 MiB, or an eighth of the
+     * heap when that is smaller. A long run's checkpoints each hold the pages written since the one before (the
+     * bundled benchmark: ~60 pages, 0.5 MiB, per 2^20 steps), so 512 MiB keeps 2^20 steps between them up to
+     * ~10^9 steps, where a seek replays at most ~4 ms of steps.
+     */
+    public static final long DEFAULT_CHECKPOINT_BUDGET = Math.min(512L << 20, Runtime.getRuntime().maxMemory() / 8);
     /** Steps kept in the undo log: stepping back further than this replays from a checkpoint. */
     static final int UNDO_STEPS = 4096;
 
@@ -35,12 +40,18 @@ public final class TraceCursor {
     private final PreimageOracle oracle;
     private long interval;
     private final long checkpointBudget;
-    /** checkpoints.get(k) is the state after k * interval steps. */
+    /**
+     * checkpoints.get(k) is the state after k * interval steps. Changed only under its own lock (by this cursor's
+     * thread, and by the background thread putting in hashed pages; see {@link #hashCheckpointsAhead}).
+     */
     private final List<VmState.Checkpoint> checkpoints = new ArrayList<>();
     /** What each checkpoint holds beyond the one before: its page table and the pages it does not share. */
     private final List<Long> checkpointBytes = new ArrayList<>();
     private final ProgramOutput output = new ProgramOutput();
     private final StepUndoLog undo = new StepUndoLog(UNDO_STEPS);
+    private final CheckpointHasher hasher = new CheckpointHasher(this::installHashedPages);
+    /** Whether checkpoint pages are hashed on a background thread once the cursor starts moving about. */
+    private boolean hashAhead;
     /** The one state the cursor moves about; checkpoints are restored into it. */
     private final VmState current;
     private Mips32Emulator emulator;
@@ -125,6 +136,26 @@ public final class TraceCursor {
         return proof;
     }
 
+    /**
+     * Hashes the checkpoints' pages on a background thread ahead of their first restore, so a seek does not
+     * (for a view that seeks about one long run; off by default, since the hashing costs CPU time of its own).
+     * Checkpoints are handed over after each seek and when a run reaches the program's exit, not while a run
+     * still takes checkpoints that may be thinned out again.
+     */
+    public void hashCheckpointsAhead(boolean on) {
+        hashAhead = on;
+        if (on) {
+            submitForHashing();
+        } else {
+            hasher.cancel();
+        }
+    }
+
+    /** True while the background thread is hashing checkpoints of this cursor (see {@link #hashCheckpointsAhead}). */
+    public boolean hashingAhead() {
+        return hasher.busy();
+    }
+
     /** Steps back once exactly; false at the first step. */
     public boolean stepBack() {
         if (current.step == firstStep) {
@@ -160,6 +191,9 @@ public final class TraceCursor {
         } finally {
             EXECUTED.addAndGet(current.step - from);
         }
+        if (hashAhead && current.exited) {
+            submitForHashing();
+        }
         return current.step - from;
     }
 
@@ -179,8 +213,10 @@ public final class TraceCursor {
         if (target < current.step || target - current.step > interval) {
             int k = (int) Math.min((target - firstStep) / interval, checkpoints.size() - 1);
             if (target < current.step || checkpoints.get(k).step() > current.step) {
-                Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), checkpoints.size(), k);
-                checkpoints.get(k).restoreInto(current);
+                synchronized (checkpoints) {
+                    Memory.hashSnapshotPages(i -> checkpoints.get(i).memory(), checkpoints.size(), k);
+                    checkpoints.get(k).restoreInto(current);
+                }
                 undo.clear();
                 newEmulator();
             }
@@ -201,7 +237,27 @@ public final class TraceCursor {
         } finally {
             EXECUTED.addAndGet(current.step - from);
         }
+        if (hashAhead) {
+            submitForHashing();
+        }
         return current.step;
+    }
+
+    private void submitForHashing() {
+        synchronized (checkpoints) {
+            hasher.submit(checkpoints);
+        }
+    }
+
+    /** Puts pages the background thread has hashed into the checkpoint they belong to, if it is still kept. */
+    private void installHashedPages(CheckpointHasher.Done d) {
+        synchronized (checkpoints) {
+            long offset = d.step() - firstStep;
+            long k = offset / interval;
+            if (offset % interval == 0 && k < checkpoints.size() && checkpoints.get((int) k).memory() == d.pages().snapshot()) {
+                Memory.installHashedPages(i -> checkpoints.get(i).memory(), checkpoints.size(), (int) k, d.pages());
+            }
+        }
     }
 
     /** A predicate checked after each step of {@link #run}. */
@@ -236,17 +292,20 @@ public final class TraceCursor {
             furthestStep = s;
         }
         if (s == nextCheckpointStep()) {
-            VmState.Checkpoint c = current.checkpoint();
-            checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
-            checkpoints.add(c);
-            if (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
-                thinCheckpoints();
+            synchronized (checkpoints) {
+                VmState.Checkpoint c = current.checkpoint();
+                checkpointBytes.add(c.memory().bytesBeyond(checkpoints.get(checkpoints.size() - 1).memory()));
+                checkpoints.add(c);
+                while (checkpointMemory() > checkpointBudget && checkpoints.size() > 2) {
+                    thinCheckpoints(); // once may not be enough: the kept checkpoints now hold the dropped ones' pages
+                }
             }
         }
     }
 
     /** Drops every other checkpoint and doubles the interval. */
     private void thinCheckpoints() {
+        hasher.cancel();
         int kept = 1;
         for (int k = 2; k < checkpoints.size(); k += 2, kept++) {
             VmState.Checkpoint c = checkpoints.get(k);
@@ -275,6 +334,13 @@ public final class TraceCursor {
     /** Steps between checkpoints now (it doubles each time the checkpoints are thinned out). */
     public long checkpointInterval() {
         return interval;
+    }
+
+    /** True when every checkpoint's pages are hashed (by a restore or ahead of time); for tests. */
+    boolean checkpointsHashed() {
+        synchronized (checkpoints) {
+            return checkpoints.stream().allMatch(c -> Memory.isHashed(c.memory()));
+        }
     }
 
     /** Heap the checkpoints hold between them: their page tables and the pages only they keep alive. */

@@ -2,109 +2,89 @@ package dev.faultscope.vm;
 
 /**
  * Runs {@link BlockTranslator} on one daemon thread for the whole JVM, the way the JVM compiles on its own
- * compiler threads: defining a class allocates, and the stepping thread must not (its loop allocates nothing per
- * step). The caller waits for its block, so the result is the same as translating in place, and the page cannot
- * change meanwhile: only the stepping thread that owns a page writes it.
+ * compiler threads. The stepping thread only queues a request (in fixed arrays: its loop allocates nothing per
+ * step) and goes on interpreting; the block comes back through the emulator's {@link TranslationInbox}, which
+ * installs it only if the page still holds the words it was made from. Translating a block takes about a
+ * millisecond while the JIT is cold, far longer than interpreting it the first few thousand times.
  */
 final class TranslatorThread {
-    private static final int IDLE = 0;
-    private static final int REQUESTED = 1;
-    private static final int WORKING = 2;
-    private static final int DONE = 3;
+    /** Requests waiting; when full, a request is dropped and its block is asked for again when next hot. */
+    private static final int QUEUE = 256;
+    /** At most this many blocks following one another without a branch are made for one request. */
+    private static final int FOLLOWERS = 64;
 
     private static final Object LOCK = new Object();
-    private static int state = IDLE;
-    private static MemoryPage page;
-    private static int target;
-    private static CompiledBlock result;
-    private static RuntimeException failure;
+    private static final TranslationInbox[] inboxes = new TranslationInbox[QUEUE];
+    private static final MemoryPage[] pages = new MemoryPage[QUEUE];
+    private static final int[] targets = new int[QUEUE];
+    private static int head;
+    private static int count;
     private static Thread worker;
 
     private TranslatorThread() {
     }
 
-    /**
-     * Translates the block at {@code pc} in {@code page} and installs it in the page's code; false when its first
-     * instruction cannot start a block.
-     */
-    static boolean translate(MemoryPage p, int pc) {
-        boolean interrupted = false;
-        try {
-            synchronized (LOCK) {
-                if (worker == null) {
-                    worker = new Thread(TranslatorThread::serve, "faultscope-block-translator");
-                    worker.setDaemon(true);
-                    worker.start();
-                }
-                while (state != IDLE) {
-                    interrupted |= waitUninterruptibly();
-                }
-                page = p;
-                target = pc;
-                state = REQUESTED;
-                LOCK.notifyAll();
-                while (state != DONE) {
-                    interrupted |= waitUninterruptibly();
-                }
-                CompiledBlock block = result;
-                RuntimeException error = failure;
-                result = null;
-                failure = null;
-                page = null;
-                state = IDLE;
-                LOCK.notifyAll();
-                if (error != null) {
-                    throw new IllegalStateException("translating the block at pc " + Integer.toHexString(pc) + " failed", error);
-                }
-                return block != null;
+    /** Queues the block at {@code pc} in {@code page} for translation; false when the queue is full. */
+    static boolean request(TranslationInbox inbox, MemoryPage page, int pc) {
+        synchronized (LOCK) {
+            if (worker == null) {
+                worker = new Thread(TranslatorThread::serve, "faultscope-block-translator");
+                worker.setDaemon(true);
+                worker.start();
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt(); // a translation takes milliseconds: finish it, keep the interrupt
+            if (count == QUEUE) {
+                return false;
             }
-        }
-    }
-
-    private static boolean waitUninterruptibly() {
-        try {
-            LOCK.wait();
-            return false;
-        } catch (InterruptedException e) {
+            int slot = (head + count) % QUEUE;
+            inboxes[slot] = inbox;
+            pages[slot] = page;
+            targets[slot] = pc;
+            count++;
+            LOCK.notifyAll();
             return true;
         }
     }
 
     private static void serve() {
         while (true) {
-            MemoryPage p;
+            TranslationInbox inbox;
+            MemoryPage page;
             int pc;
             synchronized (LOCK) {
-                while (state != REQUESTED) {
-                    waitUninterruptibly();
-                }
-                state = WORKING;
-                p = page;
-                pc = target;
-            }
-            CompiledBlock block = null;
-            RuntimeException error = null;
-            try {
-                block = BlockTranslator.translate(p, pc);
-                if (block != null) {
-                    PageCode code = p.code;
-                    if (code.blocks == null) {
-                        code.blocks = new CompiledBlock[MemoryPage.WORDS];
+                while (count == 0) {
+                    try {
+                        LOCK.wait();
+                    } catch (InterruptedException e) {
+                        // a daemon serving the whole JVM: keep serving
                     }
-                    code.blocks[(pc >>> 2) & (MemoryPage.WORDS - 1)] = block;
                 }
-            } catch (RuntimeException e) {
-                error = e;
+                inbox = inboxes[head];
+                page = pages[head];
+                pc = targets[head];
+                inboxes[head] = null;
+                pages[head] = null;
+                head = (head + 1) % QUEUE;
+                count--;
             }
-            synchronized (LOCK) {
-                result = block;
-                failure = error;
-                state = DONE;
-                LOCK.notifyAll();
+            try {
+                // The words may be changing under us (the page's owner keeps running): the inbox checks them again.
+                // A block that ends without a branch runs on into the next one as often as it runs itself, so
+                // that one is made too rather than counted up from zero once this one is in.
+                int at = pc;
+                for (int k = 0; k < FOLLOWERS; k++) {
+                    CompiledBlock block = BlockTranslator.translate(page, at);
+                    if (block == null) {
+                        break;
+                    }
+                    inbox.post(page, at, block);
+                    int next = block.fallThrough(at);
+                    if (next == -1 || (next & 0xFFFFF000) != (at & 0xFFFFF000)) {
+                        break;
+                    }
+                    at = next;
+                }
+            } catch (RuntimeException | LinkageError e) {
+                // A block that cannot be translated is interpreted: the result is the same, only slower.
             }
         }
     }

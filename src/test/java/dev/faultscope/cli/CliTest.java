@@ -159,4 +159,14 @@ class CliTest {
         assertTrue(r.out().contains("M instructions/s") && r.out().contains("with a proof at every step: 1,000 steps"), r.out());
         assertEquals(2, cli("bench", "gpu").code());
     }
+
+    @Test
+    void benchSeekRunsTheLongBenchmarkAndRefusesTwoPrograms() {
+        Result r = cli("bench", "seek", "--long", "--steps", "300000");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("bundled programs/bench-long.elf") && r.out().contains("first run: 300,000 steps"), r.out());
+        Result both = cli("bench", "seek", "--long", "--program", HELLO.toString());
+        assertEquals(2, both.code());
+        assertEquals("faultscope bench: --long and --program: choose one program", both.err().strip());
+    }
 }

@@ -41,6 +41,7 @@ class FastRunEquivalenceTest {
         VmState ref = ElfLoader.load(elf).state();
         Mips32Emulator fastEmu = new Mips32Emulator(fast, PreimageOracle.NONE);
         fastEmu.translateAfter(3); // translate nearly every block, to check them all
+        fastEmu.translateInPlace();
         Mips32Emulator refEmu = new Mips32Emulator(ref, PreimageOracle.NONE);
         ByteArrayOutputStream fastOut = new ByteArrayOutputStream();
         ByteArrayOutputStream refOut = new ByteArrayOutputStream();
@@ -70,8 +71,13 @@ class FastRunEquivalenceTest {
         assertTrue(ref.exited() || ref.step() >= limit);
     }
 
-    @Test
-    void randomInstructionSoupsEqualStepByStepFaultsIncluded() {
+    /**
+     * Blocks translated in place, at once, and blocks that come back from the translator thread while the soup
+     * runs on (and may already have written over the words they were made from).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void randomInstructionSoupsEqualStepByStepFaultsIncluded(boolean inPlace) {
         int faults = 0;
         long steps = 0;
         long translated = 0;
@@ -81,6 +87,9 @@ class FastRunEquivalenceTest {
             VmState ref = fast.copy();
             Mips32Emulator fastEmu = new Mips32Emulator(fast, PreimageOracle.NONE);
             fastEmu.translateAfter(seed % 3 == 0 ? 0 : 1 + seed % 4); // interpreter alone, and blocks early
+            if (inPlace) {
+                fastEmu.translateInPlace();
+            }
             Mips32Emulator refEmu = new Mips32Emulator(ref, PreimageOracle.NONE);
             fastEmu.setOutput(null, null);
             refEmu.setOutput(null, null);
@@ -117,9 +126,57 @@ class FastRunEquivalenceTest {
             steps += ref.step();
             translated += fastEmu.translatedSteps();
         }
-        assertTrue(translated > steps / 10, "only " + translated + " of " + steps + " steps ran translated");
+        // Blocks made on the translator thread arrive a little later, so fewer steps run translated.
+        assertTrue(translated > steps / (inPlace ? 10 : 50), "only " + translated + " of " + steps + " steps ran translated");
         assertTrue(faults > 50, "the soups should fault often enough to test faults: " + faults);
         assertTrue(steps > 100_000, "the soups should run long enough: " + steps + " steps");
+    }
+
+    /**
+     * A loop whose body, with an if inside, is one translated block: one call runs many iterations, and must stop
+     * at exactly the number of steps asked for, wherever in an iteration that falls.
+     */
+    @Test
+    void aLoopInsideOneBlockStopsAtExactlyTheStepsAsked() {
+        VmState fast = new VmState();
+        fast.setPc(CODE);
+        fast.setNextPC(CODE + 4);
+        int[] loop = {
+            0x2408_0000 | 5000,      // li    t0, 5000
+            0x0000_4825,             // move  t1, zero
+            0x3103_0001,             // loop: andi v1, t0, 1
+            0x1060_0002,             //       beqz v1, even
+            0x2129_0003,             //       addi t1, t1, 3   (delay slot, both ways)
+            0x0128_4826,             //       xor  t1, t1, t0  (odd only)
+            0x2508_ffff,             // even: addiu t0, t0, -1
+            0x1500_fffa,             //       bnez t0, loop
+            0x0009_4840,             //       sll  t1, t1, 1   (delay slot)
+            0x0000_000c,             // syscall exit_group: leaves the block for the reference step
+        };
+        for (int i = 0; i < loop.length; i++) {
+            fast.memory().setWord(CODE + 4 * i, loop[i]);
+        }
+        fast.setRegister(2, 4246); // exit_group
+        VmState ref = fast.copy();
+        Mips32Emulator fastEmu = new Mips32Emulator(fast, PreimageOracle.NONE);
+        fastEmu.translateAfter(1);
+        fastEmu.translateInPlace();
+        Mips32Emulator refEmu = new Mips32Emulator(ref, PreimageOracle.NONE);
+        Random random = new Random(7);
+        while (!ref.exited() && ref.step() < 100_000) {
+            long chunk = 1 + random.nextInt(random.nextBoolean() ? 9 : 900);
+            long ran = fastEmu.run(chunk);
+            long stepped = 0;
+            while (stepped < chunk && !ref.exited()) {
+                refEmu.step();
+                stepped++;
+            }
+            assertEquals(stepped, ran, "steps run by run(" + chunk + ") at step " + ref.step());
+            assertTrue(fast.sameAs(ref), "states differ after step " + ref.step());
+        }
+        assertTrue(ref.exited(), "the loop ends in exit_group");
+        assertTrue(fastEmu.translatedSteps() > ref.step() * 9 / 10, fastEmu.translatedSteps() + " of " + ref.step()
+            + " steps ran translated");
     }
 
     private static final int CODE = 0x0040_0000;

@@ -258,37 +258,78 @@ class MemoryTest {
         assertArrayEquals(before, new Memory(snap).merkleRoot());
     }
 
+    /** Snapshots of one memory taken with dirty leaves after each round of random writes (as a cursor takes them). */
+    private record SnapshotChain(Memory mem, java.util.List<Memory.Snapshot> snapshots, java.util.List<byte[]> roots) {
+        static SnapshotChain random(long seed, int rounds) {
+            Random rnd = new Random(seed);
+            Memory mem = new Memory();
+            NaiveMemory naive = new NaiveMemory();
+            SnapshotChain c = new SnapshotChain(mem, new java.util.ArrayList<>(), new java.util.ArrayList<>());
+            for (int round = 0; round < rounds; round++) {
+                for (int i = 0; i < 20; i++) {
+                    int addr = 0x10000 * rnd.nextInt(6) + 4 * rnd.nextInt(3000);
+                    int v = rnd.nextInt();
+                    mem.setWord(addr, v);
+                    naive.set(addr, v);
+                }
+                c.snapshots.add(mem.snapshot());
+                c.roots.add(naive.root());
+            }
+            return c;
+        }
+
+        Memory.Snapshot get(int k) {
+            return snapshots.get(k);
+        }
+
+        int size() {
+            return snapshots.size();
+        }
+
+        /** The heap the chain holds, as the cursor counts it. */
+        long held() {
+            long held = 0;
+            for (int k = 0; k < size(); k++) {
+                held += get(k).bytesBeyond(k == 0 ? null : get(k - 1));
+            }
+            return held;
+        }
+
+        /** Restores each snapshot in turn and checks its root. */
+        void checkRoots() {
+            for (int k = 0; k < size(); k++) {
+                mem.restore(get(k));
+                assertArrayEquals(roots.get(k), mem.merkleRoot(), "root of snapshot " + k);
+            }
+        }
+    }
+
     @Test
     void hashingACheckpointsPagesKeepsEveryRootAndTheSharingBetweenCheckpoints() {
-        Random rnd = new Random(13);
-        Memory mem = new Memory();
-        NaiveMemory naive = new NaiveMemory();
-        java.util.List<Memory.Snapshot> chain = new java.util.ArrayList<>();
-        java.util.List<byte[]> roots = new java.util.ArrayList<>();
-        for (int round = 0; round < 12; round++) {
-            for (int i = 0; i < 20; i++) {
-                int addr = 0x10000 * rnd.nextInt(6) + 4 * rnd.nextInt(3000);
-                int v = rnd.nextInt();
-                mem.setWord(addr, v);
-                naive.set(addr, v);
-            }
-            chain.add(mem.snapshot()); // taken with dirty leaves, as a cursor takes its checkpoints
-            roots.add(naive.root());
-        }
-        long held = 0;
-        for (int k = 0; k < chain.size(); k++) {
-            held += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
-        }
+        SnapshotChain chain = SnapshotChain.random(13, 12);
+        long held = chain.held();
         for (int k : new int[] {5, 0, 11, 6}) {
             Memory.hashSnapshotPages(chain::get, chain.size(), k);
         }
-        long heldAfter = 0;
-        for (int k = 0; k < chain.size(); k++) {
-            heldAfter += chain.get(k).bytesBeyond(k == 0 ? null : chain.get(k - 1));
-            mem.restore(chain.get(k));
-            assertArrayEquals(roots.get(k), mem.merkleRoot(), "root of snapshot " + k);
-        }
-        assertEquals(held, heldAfter, "hashed copies replace the pages wherever they were shared");
+        assertEquals(held, chain.held(), "hashed copies replace the pages wherever they were shared");
+        chain.checkRoots();
+    }
+
+    @Test
+    void pagesHashedOnAnotherThreadAfterANeighbourWasHashedKeepEveryRootAndTheSharing() throws Exception {
+        SnapshotChain chain = SnapshotChain.random(17, 10);
+        long held = chain.held();
+        // Snapshot 4's copies are made on another thread; meanwhile its neighbour 5, which shares some of its pages,
+        // is hashed by the owner, so some of 4's copies arrive for pages no longer there.
+        MemoryPage[] pages = Memory.pagesOf(chain.get(4));
+        var other = java.util.concurrent.Executors.newSingleThreadExecutor();
+        var made = other.submit(() -> Memory.hashedCopies(chain.get(4), pages));
+        other.shutdown();
+        Memory.hashSnapshotPages(chain::get, chain.size(), 5);
+        Memory.installHashedPages(chain::get, chain.size(), 4, made.get());
+        assertTrue(Memory.isHashed(chain.get(4)) && Memory.isHashed(chain.get(5)));
+        assertEquals(held, chain.held(), "hashed copies replace the pages wherever they were shared");
+        chain.checkRoots();
     }
 
     @Test

@@ -50,6 +50,7 @@ public final class Workbench {
     public Workbench(LoadedRun run) {
         this.run = run;
         this.cursor = new TraceCursor(run.initial(), run.store());
+        cursor.hashCheckpointsAhead(true); // the scrubber and F8 seek about one run: first restores should not hash
         run.hints().setClock(cursor::step);
         this.furthest = cursor.step();
         if (cursor.state().exited()) {

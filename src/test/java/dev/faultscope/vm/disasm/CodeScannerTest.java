@@ -25,7 +25,7 @@ class CodeScannerTest {
     /** Every program Faultscope ships or runs in tests passes the build-time check of spec section 10. */
     @Test
     void everyShippedAndTestProgramIsClean() throws IOException {
-        for (String name : List.of("/fpp/fpp.elf", "/programs/bench.elf", "/mips/arith.elf", "/mips/memory.elf",
+        for (String name : List.of("/fpp/fpp.elf", "/programs/bench.elf", "/programs/bench-long.elf", "/mips/arith.elf", "/mips/memory.elf",
             "/mips/control.elf", "/mips/keccak.elf", "/mips/heap.elf", "/mips/int64.elf", "/mips/exit3.elf")) {
             assertEquals(List.of(), CodeScanner.scan(resource(name)), name);
         }
