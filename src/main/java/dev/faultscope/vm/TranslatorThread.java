@@ -45,6 +45,14 @@ final class TranslatorThread {
         }
     }
 
+    /** Its first instruction cannot start a block (a syscall, say): the emulators stop asking for it. */
+    private static void markUntranslatable(MemoryPage page, int pc) {
+        PageCode code = page.code;
+        if (code != null) {
+            code.heat[(pc >>> 2) & (MemoryPage.WORDS - 1)] = Integer.MIN_VALUE;
+        }
+    }
+
     private static void serve() {
         while (true) {
             TranslationInbox inbox;
@@ -74,6 +82,9 @@ final class TranslatorThread {
                 for (int k = 0; k < FOLLOWERS; k++) {
                     CompiledBlock block = BlockTranslator.translate(page, at);
                     if (block == null) {
+                        if (at == pc) {
+                            markUntranslatable(page, pc);
+                        }
                         break;
                     }
                     inbox.post(page, at, block);
