@@ -11,7 +11,7 @@ import java.util.zip.Adler32;
 /**
  * Compresses one 4 KiB page at a time to a zlib stream (RFC 1950) holding a single deflate block (RFC 1951):
  * repeats found by a one-probe hash of 4-byte groups, coded with deflate's fixed Huffman codes, or the page
- * stored as it is when that comes out larger. Cannon only needs valid zlib, and zlib's level 1 took ~150 µs
+ * stored as it is when that comes out larger or its first KiB barely compresses. Cannon only needs valid zlib, and zlib's level 1 took ~150 µs
  * per page of heap-like data here (most of the time to save a large state); this takes about a fifth of that,
  * for files ~25 % larger on such data and on code (a zero page takes about 30 bytes). Not thread-safe; reuse it.
  */
@@ -23,6 +23,13 @@ final class PageDeflater {
     private static final int HASH_BITS = 12;
     private static final int MIN_MATCH = 4;
     private static final int MAX_MATCH = 258;
+    /**
+     * After this many bytes, a page whose code so far takes more than {@link #PROBE_RATIO_EIGHTHS} eighths of them
+     * is stored instead: data that barely compresses (a heap of random-looking words) would cost the whole
+     * search for a few percent.
+     */
+    private static final int PROBE_BYTES = 1024;
+    private static final int PROBE_RATIO_EIGHTHS = 7;
 
     /** Fixed-code bits of each literal byte and of each match length 3..258 (code then extra bits, as sent). */
     private static final int[] LITERAL_CODE = new int[256];
@@ -100,7 +107,14 @@ final class PageDeflater {
         Arrays.fill(head, 0);
         int i = 0;
         int last = Memory.PAGE_SIZE - MIN_MATCH;
+        boolean probed = false;
         while (i <= last) {
+            if (!probed && i >= PROBE_BYTES) {
+                probed = true;
+                if (8L * (n - 2) + bitCount > (long) 8 * i * PROBE_RATIO_EIGHTHS / 8) {
+                    return stored(page);
+                }
+            }
             int v = (int) INTS.get(page, i);
             int h = hash(v);
             int candidate = head[h] - 1; // positions are kept + 1, so 0 means none
@@ -156,15 +170,25 @@ final class PageDeflater {
             bitCount -= 8;
         }
         if (n > 2 + 5 + Memory.PAGE_SIZE) {
-            n = 2;
-            out[n++] = 1; // the final block, stored: its length and the length's complement follow, byte-aligned
-            out[n++] = (byte) Memory.PAGE_SIZE;
-            out[n++] = (byte) (Memory.PAGE_SIZE >>> 8);
-            out[n++] = (byte) ~Memory.PAGE_SIZE;
-            out[n++] = (byte) (~Memory.PAGE_SIZE >>> 8);
-            System.arraycopy(page, 0, out, n, Memory.PAGE_SIZE);
-            n += Memory.PAGE_SIZE;
+            return stored(page);
         }
+        return withChecksum(page, n);
+    }
+
+    /** The page as a stored block, after the zlib header already in {@link #out}. */
+    private int stored(byte[] page) {
+        int n = 2;
+        out[n++] = 1; // the final block, stored: its length and the length's complement follow, byte-aligned
+        out[n++] = (byte) Memory.PAGE_SIZE;
+        out[n++] = (byte) (Memory.PAGE_SIZE >>> 8);
+        out[n++] = (byte) ~Memory.PAGE_SIZE;
+        out[n++] = (byte) (~Memory.PAGE_SIZE >>> 8);
+        System.arraycopy(page, 0, out, n, Memory.PAGE_SIZE);
+        return withChecksum(page, n + Memory.PAGE_SIZE);
+    }
+
+    private int withChecksum(byte[] page, int n) {
+        byte[] out = this.out;
         adler.reset();
         adler.update(page, 0, Memory.PAGE_SIZE);
         int sum = (int) adler.getValue();

@@ -90,4 +90,24 @@ class PageDeflaterTest {
         assertEquals(0x78, d.compressed()[0] & 0xFF);
         assertEquals(0, ((d.compressed()[0] & 0xFF) << 8 | (d.compressed()[1] & 0xFF)) % 31, "zlib header check");
     }
+
+    /**
+     * A page that barely compresses in its first KiB is stored without searching the rest; one that compresses
+     * there is searched to its end, however the rest looks.
+     */
+    @Test
+    void theFirstKibibyteDecidesWhetherAPageIsSearched() throws DataFormatException {
+        PageDeflater d = new PageDeflater();
+        Random rnd = new Random(9);
+        byte[] noiseThenZeros = new byte[Memory.PAGE_SIZE];
+        byte[] noise = new byte[1100];
+        rnd.nextBytes(noise);
+        System.arraycopy(noise, 0, noiseThenZeros, 0, noise.length);
+        assertEquals(PageDeflater.MAX_BYTES, roundTrip(d, noiseThenZeros), "stored after the probe");
+        byte[] zerosThenNoise = new byte[Memory.PAGE_SIZE];
+        byte[] tail = new byte[Memory.PAGE_SIZE - 1100];
+        rnd.nextBytes(tail);
+        System.arraycopy(tail, 0, zerosThenNoise, 1100, tail.length);
+        assertTrue(roundTrip(d, zerosThenNoise) < PageDeflater.MAX_BYTES - 900, "the zeros are coded");
+    }
 }
