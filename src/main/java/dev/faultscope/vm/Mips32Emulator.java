@@ -76,7 +76,7 @@ public final class Mips32Emulator {
      * ({@link BlockTranslator}); 0 never. Translating and compiling a block costs milliseconds of CPU, what
      * interpreting it a few thousand times costs, so only code that runs that often gains.
      */
-    private int translateAfter = 64;
+    private int translateAfter = 256;
 
     /** Steps run in translated blocks, for tests and benchmarks. */
     private long translatedSteps;
