@@ -7,12 +7,12 @@ package dev.faultscope.vm;
  * consumer; fixed arrays, so taking blocks in allocates nothing.
  */
 final class TranslationInbox {
-    private static final int SIZE = 64;
+    private static final int SIZE = 64; // a power of two
 
     private final MemoryPage[] pages = new MemoryPage[SIZE];
     private final int[] targets = new int[SIZE];
     private final CompiledBlock[] blocks = new CompiledBlock[SIZE];
-    /** Counts of blocks posted and taken; the slot is the count modulo SIZE. */
+    /** Counts of blocks posted and taken (they may wrap); the slot is the count's low bits. */
     private volatile int posted;
     private volatile int taken;
 
@@ -26,7 +26,7 @@ final class TranslationInbox {
         if (code != null && code.blocks == null) {
             code.blocks = new CompiledBlock[MemoryPage.WORDS]; // allocated here, not on the stepping thread
         }
-        int slot = p % SIZE;
+        int slot = p & (SIZE - 1);
         pages[slot] = page;
         targets[slot] = pc;
         blocks[slot] = block;
@@ -42,7 +42,7 @@ final class TranslationInbox {
         int t = taken;
         int p = posted;
         for (; t != p; t++) {
-            int slot = t % SIZE;
+            int slot = t & (SIZE - 1);
             CompiledBlock block = blocks[slot];
             install(pages[slot], targets[slot], block);
             pages[slot] = null;
